@@ -1,0 +1,43 @@
+/**
+ * The API Worker: global middleware, routers and the one error renderer.
+ * Exports AppType so the site's `hono/client` is typed from these routes.
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { requireUser } from "./auth/require-user.ts";
+import { type AppEnv, configFor } from "./env.ts";
+import { healthRouter } from "./health/index.ts";
+import { jsonBody } from "./http/json-body.ts";
+import { mountOpenApi } from "./openapi/index.ts";
+import { ProblemError } from "./problems/problem-error.ts";
+import { renderError } from "./problems/render.ts";
+import { validationHook } from "./problems/validation-hook.ts";
+import { tasksRouter } from "./tasks/index.ts";
+
+const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+app.use(secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
+app.use(
+  cors({
+    origin: (origin, c) => (configFor(c.env).ALLOWED_ORIGINS.includes(origin) ? origin : null),
+    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+    allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
+    exposeHeaders: ["ETag", "Location", "Link", "Retry-After"],
+    maxAge: 600,
+    credentials: false,
+  }),
+);
+app.use("/api/:userId/*", requireUser, jsonBody);
+
+mountOpenApi(app);
+
+const routes = app.route("/", healthRouter).route("/", tasksRouter);
+
+app.notFound(() => {
+  throw new ProblemError("NOT_FOUND", { detail: "No such route." });
+});
+app.onError(renderError);
+
+export type AppType = typeof routes;
+export { app };

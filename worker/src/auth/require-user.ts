@@ -1,0 +1,52 @@
+/**
+ * Guards `/api/:userId/*`: a valid bearer token is required (401 otherwise),
+ * and the path's user id must be the token's `sub` (403 otherwise).
+ */
+import { createMiddleware } from "hono/factory";
+import { type AppEnv, configFor } from "../env.ts";
+import { ProblemError } from "../problems/problem-error.ts";
+import { InvalidTokenError, KeySourceError, verifyAccessToken } from "./verify-access-token.ts";
+
+const BEARER = /^Bearer ([^\s,]+)$/;
+
+function unauthenticated(code: "UNAUTHENTICATED" | "INVALID_TOKEN", cause?: unknown): ProblemError {
+  // RFC 6750 §3: no error attribute when the request carried no credentials at all.
+  const challenge = code === "INVALID_TOKEN" ? 'Bearer error="invalid_token"' : "Bearer";
+  return new ProblemError(code, {
+    detail:
+      code === "INVALID_TOKEN" ? "The access token is invalid or expired." : "Send an access token as a Bearer token.",
+    headers: { "www-authenticate": challenge },
+    cause,
+  });
+}
+
+export const requireUser = createMiddleware<AppEnv>(async function requireUser(c, next) {
+  const header = c.req.header("authorization");
+  if (header === undefined) throw unauthenticated("UNAUTHENTICATED");
+  const token = BEARER.exec(header)?.[1];
+  if (!token) throw unauthenticated("INVALID_TOKEN");
+
+  let sub: string;
+  try {
+    ({ sub } = await verifyAccessToken(token, configFor(c.env)));
+  } catch (error) {
+    if (error instanceof InvalidTokenError) {
+      console.warn(`Refused access token: ${error.message}`);
+      throw unauthenticated("INVALID_TOKEN", error);
+    }
+    if (error instanceof KeySourceError) {
+      throw new ProblemError("AUTH_UNAVAILABLE", {
+        detail: "Verification keys are unavailable; try again shortly.",
+        headers: { "retry-after": "5" },
+        cause: error,
+      });
+    }
+    throw error;
+  }
+
+  if (c.req.param("userId") !== sub) {
+    throw new ProblemError("FORBIDDEN", { detail: "The path's user id is not the signed-in user." });
+  }
+  c.set("userId", sub);
+  await next();
+});

@@ -1,0 +1,23 @@
+/**
+ * drizzle over Neon's HTTP driver: one fetch per query or batch, no pool and
+ * no state between requests. Locally the same driver talks to the
+ * Neon-compatible endpoint named by NEON_HTTP_ENDPOINT.
+ */
+import { neon, neonConfig } from "@neondatabase/serverless";
+import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
+import type { Config } from "../env.ts";
+
+export type Database = NeonHttpDatabase;
+
+const clients = new Map<string, Database>();
+
+export function databaseFor(config: Config): Database {
+  // fetchEndpoint is a global of the driver; set it only for a local endpoint.
+  if (config.NEON_HTTP_ENDPOINT) neonConfig.fetchEndpoint = config.NEON_HTTP_ENDPOINT;
+  let db = clients.get(config.DATABASE_URL);
+  if (!db) {
+    db = drizzle({ client: neon(config.DATABASE_URL) });
+    clients.set(config.DATABASE_URL, db);
+  }
+  return db;
+}

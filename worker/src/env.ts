@@ -1,0 +1,78 @@
+/**
+ * The Worker's bindings, and the configuration parsed from them once per
+ * isolate. A bad value fails loudly at the first request instead of being
+ * half-applied.
+ */
+import { z } from "zod";
+
+export interface Bindings {
+  /** Postgres connection string; Neon's in production, any well-formed one locally. */
+  DATABASE_URL: string;
+  /** Local Neon-compatible SQL-over-HTTP endpoint; leave unset in production. */
+  NEON_HTTP_ENDPOINT?: string;
+  /** Where the site publishes its public keys. Default http://localhost:4321/api/auth/jwks */
+  AUTH_JWKS_URL?: string;
+  /** An inline JWKS (JSON); when set it replaces AUTH_JWKS_URL and no key is ever fetched. */
+  AUTH_JWKS?: string;
+  /** Expected `iss`: the site's origin. Default http://localhost:4321 */
+  AUTH_ISSUER?: string;
+  /** Expected `aud`: this API's origin. Default http://localhost:8787 */
+  AUTH_AUDIENCE?: string;
+  /** Comma-separated browser origins allowed by CORS. Default http://localhost:4321 */
+  ALLOWED_ORIGINS?: string;
+}
+
+const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
+
+const configSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
+  NEON_HTTP_ENDPOINT: z.url().optional(),
+  AUTH_JWKS_URL: z.url().default("http://localhost:4321/api/auth/jwks"),
+  AUTH_JWKS: z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return jwkSetSchema.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: "custom", message: "must be a JSON Web Key Set with at least one key" });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  AUTH_ISSUER: z.url().default("http://localhost:4321"),
+  AUTH_AUDIENCE: z.url().default("http://localhost:8787"),
+  ALLOWED_ORIGINS: z
+    .string()
+    .default("http://localhost:4321")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+const parsed = new WeakMap<Bindings, Config>();
+
+/** Parses the bindings once per isolate (per distinct env object) and throws on a misconfiguration. */
+export function configFor(env: Bindings): Config {
+  let config = parsed.get(env);
+  if (!config) {
+    const result = configSchema.safeParse(env);
+    if (!result.success) throw new Error(`Invalid Worker configuration: ${z.prettifyError(result.error)}`);
+    config = result.data;
+    parsed.set(env, config);
+  }
+  return config;
+}
+
+/** Hono's environment for every route: bindings, plus what middleware sets. */
+export interface AppEnv {
+  Bindings: Bindings;
+  Variables: {
+    /** The verified token's `sub`; set by requireUser. */
+    userId: string;
+  };
+}

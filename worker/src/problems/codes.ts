@@ -1,0 +1,26 @@
+/**
+ * Every problem the API can answer with, declared once. `type` URIs resolve
+ * against the API's origin to the OpenAPI description of the code.
+ */
+export const problemCodes = {
+  UNAUTHENTICATED: { status: 401, title: "Authentication required" },
+  INVALID_TOKEN: { status: 401, title: "Invalid access token" },
+  FORBIDDEN: { status: 403, title: "Forbidden" },
+  TASK_NOT_FOUND: { status: 404, title: "Task not found" },
+  NOT_FOUND: { status: 404, title: "Not found" },
+  METHOD_NOT_ALLOWED: { status: 405, title: "Method not allowed" },
+  MALFORMED_REQUEST: { status: 400, title: "Malformed request" },
+  PAYLOAD_TOO_LARGE: { status: 413, title: "Request body too large" },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: "Unsupported media type" },
+  VALIDATION_FAILED: { status: 422, title: "Validation failed" },
+  AUTH_UNAVAILABLE: { status: 503, title: "Authentication keys unavailable" },
+  DATABASE_UNAVAILABLE: { status: 503, title: "Database unavailable" },
+  INTERNAL: { status: 500, title: "Internal server error" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problemCodes;
+
+/** `TASK_NOT_FOUND` -> `/problems/task-not-found` */
+export function problemType(code: ProblemCode): string {
+  return `/problems/${code.toLowerCase().replaceAll("_", "-")}`;
+}

@@ -1,0 +1,43 @@
+/**
+ * Maps database failures onto problems. A driver that cannot reach Postgres
+ * means 503 with Retry-After; a token for a deleted user trips the owner's
+ * foreign key, which is an authentication failure, not a server error.
+ */
+import { ProblemError } from "./problem-error.ts";
+
+interface PgFault {
+  code?: unknown;
+  constraint?: unknown;
+  message?: unknown;
+}
+
+function faultsOf(error: unknown): PgFault[] {
+  const chain: PgFault[] = [];
+  let current: unknown = error;
+  while (typeof current === "object" && current !== null && chain.length < 5) {
+    chain.push(current as PgFault);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+export function problemFromDatabaseError(error: unknown): ProblemError | undefined {
+  for (const fault of faultsOf(error)) {
+    if (fault.code === "23503" && fault.constraint === "tasks_user_id_user_id_fk") {
+      return new ProblemError("INVALID_TOKEN", {
+        detail: "The access token's user no longer exists.",
+        headers: { "www-authenticate": 'Bearer error="invalid_token"' },
+        cause: error,
+      });
+    }
+    const message = typeof fault.message === "string" ? fault.message : "";
+    if (message.startsWith("Error connecting to database") || message.startsWith("Server error (HTTP status")) {
+      return new ProblemError("DATABASE_UNAVAILABLE", {
+        detail: "The database is unavailable; try again shortly.",
+        headers: { "retry-after": "2" },
+        cause: error,
+      });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+/**
+ * The problem document in OpenAPI, and a helper that declares a route's error
+ * responses so both the document and the typed client know about them.
+ */
+import { z } from "@hono/zod-openapi";
+import { problemCodes } from "./codes.ts";
+
+export const Problem = z
+  .object({
+    type: z.string().openapi({ example: "/problems/task-not-found" }),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    code: z.enum(Object.keys(problemCodes) as [keyof typeof problemCodes, ...(keyof typeof problemCodes)[]]),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details" });
+
+const descriptions = {
+  400: "Malformed request",
+  401: "Missing or invalid access token",
+  403: "The path's user id is not the token's subject",
+  404: "Not found, or not the caller's",
+  413: "Request body too large",
+  415: "Request body is not JSON",
+  422: "Validation failed; every field at fault is listed",
+  503: "A dependency is unavailable; retry after Retry-After seconds",
+} as const;
+
+type ProblemStatus = keyof typeof descriptions;
+
+/** `responses: { 200: …, ...problemResponses(401, 404) }` */
+export function problemResponses<const S extends ProblemStatus>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: descriptions[status], content: { "application/problem+json": { schema: Problem } } },
+    ]),
+  ) as unknown as {
+    [K in S]: { description: string; content: { "application/problem+json": { schema: typeof Problem } } };
+  };
+}
