@@ -1,0 +1,69 @@
+/**
+ * The real back end that tests run against, on loopback: a database (PGlite
+ * in memory, or a throwaway PostgreSQL cluster), the local SQL endpoint in
+ * front of it with migrations applied, and Better Auth built by the site's
+ * own factory, served over HTTP.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { toNodeHandler } from "better-auth/node";
+import type { SqlBackend } from "../db/local-server/backend.ts";
+import { createPgliteBackend } from "../db/local-server/pglite-backend.ts";
+import { createPostgresBackend } from "../db/local-server/postgres-backend.ts";
+import { type PostgresCluster, startPostgresCluster } from "../db/local-server/postgres-cluster.ts";
+import { type LocalSqlServer, startLocalSqlServer } from "../db/local-server/server.ts";
+import { LOCAL_DATABASE_URL, migrateDatabase } from "../db/migrate.ts";
+import { createAuth } from "../web/src/lib/create-auth.server.ts";
+
+/** The API origin tests expect as `aud`, as in development. */
+export const TEST_API_AUDIENCE = "http://localhost:8787";
+
+export interface TestStack {
+  sqlEndpoint: string;
+  sql: LocalSqlServer;
+  authOrigin: string;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack({ database }: { database: "pglite" | "postgres" }): Promise<TestStack> {
+  let cluster: PostgresCluster | undefined;
+  let backend: SqlBackend;
+  if (database === "postgres") {
+    cluster = await startPostgresCluster();
+    backend = createPostgresBackend(cluster.connectionString);
+  } else {
+    backend = await createPgliteBackend();
+  }
+  const sql = await startLocalSqlServer(backend);
+  await migrateDatabase({ databaseUrl: LOCAL_DATABASE_URL, endpoint: sql.url });
+
+  // Listen first: Better Auth must know its own origin (the tokens' issuer).
+  let handle: ReturnType<typeof toNodeHandler> = async (_req, res) => {
+    res.statusCode = 503;
+    res.end();
+  };
+  const authServer = createServer((req, res) => handle(req, res));
+  await new Promise<void>((resolve) => authServer.listen(0, "127.0.0.1", resolve));
+  const authOrigin = `http://127.0.0.1:${(authServer.address() as AddressInfo).port}`;
+  const auth = createAuth({
+    siteOrigin: authOrigin,
+    apiAudience: TEST_API_AUDIENCE,
+    secret: "test-secret-that-is-at-least-32-characters-long",
+    databaseUrl: LOCAL_DATABASE_URL,
+    sqlEndpoint: sql.url,
+  });
+  handle = toNodeHandler(auth);
+
+  return {
+    sqlEndpoint: sql.url,
+    sql,
+    authOrigin,
+    async stop() {
+      authServer.closeAllConnections();
+      await new Promise<void>((resolve) => authServer.close(() => resolve()));
+      await sql.close();
+      await backend.close();
+      cluster?.stop();
+    },
+  };
+}

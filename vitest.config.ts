@@ -1,0 +1,44 @@
+/**
+ * One `vitest run` for every suite:
+ * - db: the local SQL endpoint's protocol, against PGlite and real PostgreSQL
+ * - worker (pglite) / worker (postgres): the API inside workerd via
+ *   @cloudflare/vitest-plugin (the renamed @cloudflare/vitest-pool-workers),
+ *   once per database
+ * - e2e: the browser journeys in Chromium against the running stack
+ */
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig, defineProject } from "vitest/config";
+
+function workerProject(database: "pglite" | "postgres") {
+  return defineProject({
+    plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, remoteBindings: false })],
+    test: {
+      name: `worker (${database})`,
+      include: ["worker/**/*.test.ts"],
+      globalSetup: ["test-support/worker-global-setup.ts"],
+      env: { TEST_DATABASE: database },
+      testTimeout: 20_000,
+    },
+  });
+}
+
+export default defineConfig({
+  test: {
+    reporters: ["default", "./scripts/summary-reporter.ts"],
+    // The Worker logs every refused token by design; in tests that is the expected outcome.
+    onConsoleLog: (log) => !log.startsWith("Refused access token"),
+    projects: [
+      defineProject({
+        test: {
+          name: "db",
+          include: ["db/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      }),
+      workerProject("pglite"),
+      workerProject("postgres"),
+    ],
+  },
+});

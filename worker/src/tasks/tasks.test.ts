@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { bearer, jsonBody, request, signUpUser } from "../../test/harness.ts";
+
+describe("tasks", () => {
+  it("creates a task and lists it", async () => {
+    const alice = await signUpUser("Alice");
+    const created = await request(
+      `/api/${alice.id}/tasks`,
+      bearer(alice, jsonBody({ title: "  Buy milk  ", description: "2 litres" })),
+    );
+    expect(created.status).toBe(201);
+    const task = (await created.json()) as Record<string, unknown>;
+    expect(task).toMatchObject({ title: "Buy milk", description: "2 litres", completed: false, priority: "none" });
+    expect(created.headers.get("location")).toBe(`/api/${alice.id}/tasks/${task.id}`);
+
+    const list = await request(`/api/${alice.id}/tasks`, bearer(alice));
+    expect(list.status).toBe(200);
+    const body = (await list.json()) as { items: { id: string }[] };
+    expect(body.items.map((t) => t.id)).toEqual([task.id]);
+  });
+
+  it("gets one task by id", async () => {
+    const alice = await signUpUser();
+    const created = await request(`/api/${alice.id}/tasks`, bearer(alice, jsonBody({ title: "Read" })));
+    const { id } = (await created.json()) as { id: string };
+    const one = await request(`/api/${alice.id}/tasks/${id}`, bearer(alice));
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ id, title: "Read", description: null });
+  });
+
+  it("never shows one user's tasks to another", async () => {
+    const alice = await signUpUser("Alice");
+    const bob = await signUpUser("Bob");
+    const created = await request(`/api/${alice.id}/tasks`, bearer(alice, jsonBody({ title: "Alice's secret" })));
+    const { id } = (await created.json()) as { id: string };
+
+    const bobsList = await request(`/api/${bob.id}/tasks`, bearer(bob));
+    expect(((await bobsList.json()) as { items: unknown[] }).items).toEqual([]);
+
+    const underBobsPath = await request(`/api/${bob.id}/tasks/${id}`, bearer(bob));
+    expect(underBobsPath.status).toBe(404);
+    expect(underBobsPath.headers.get("content-type")).toBe("application/problem+json");
+    expect(await underBobsPath.json()).toMatchObject({ status: 404, code: "TASK_NOT_FOUND" });
+
+    const underAlicesPath = await request(`/api/${alice.id}/tasks/${id}`, bearer(bob));
+    expect(underAlicesPath.status).toBe(403);
+  });
+
+  it("answers 404 for a task id that does not exist", async () => {
+    const alice = await signUpUser();
+    const response = await request(`/api/${alice.id}/tasks/${crypto.randomUUID()}`, bearer(alice));
+    expect(response.status).toBe(404);
+  });
+
+  it("lists every invalid field, and unknown fields, as 422 problem+json", async () => {
+    const alice = await signUpUser();
+    const response = await request(
+      `/api/${alice.id}/tasks`,
+      bearer(alice, jsonBody({ title: "   ", description: "x".repeat(1001), owner: "someone-else" })),
+    );
+    expect(response.status).toBe(422);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    const problem = (await response.json()) as { errors: { pointer: string }[] };
+    expect(problem.errors.map((e) => e.pointer).sort()).toEqual(["#/description", "#/owner", "#/title"]);
+  });
+
+  it("refuses a body that is not JSON with 415 and malformed JSON with 400", async () => {
+    const alice = await signUpUser();
+    const text = await request(
+      `/api/${alice.id}/tasks`,
+      bearer(alice, { method: "POST", headers: { "content-type": "text/plain" }, body: "title=hi" }),
+    );
+    expect(text.status).toBe(415);
+    const malformed = await request(
+      `/api/${alice.id}/tasks`,
+      bearer(alice, { method: "POST", headers: { "content-type": "application/json" }, body: "{" }),
+    );
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("refuses a body over 64 KB with 413", async () => {
+    const alice = await signUpUser();
+    const response = await request(
+      `/api/${alice.id}/tasks`,
+      bearer(alice, jsonBody({ title: "big", description: "x".repeat(70 * 1024) })),
+    );
+    expect(response.status).toBe(413);
+  });
+
+  it("rejects a malformed task id with 422 rather than a database error", async () => {
+    const alice = await signUpUser();
+    const response = await request(`/api/${alice.id}/tasks/not-a-uuid`, bearer(alice));
+    expect(response.status).toBe(422);
+  });
+});

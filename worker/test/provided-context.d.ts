@@ -1,0 +1,12 @@
+// What test-support/worker-global-setup.ts provides to the tests inside workerd.
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The local SQL-over-HTTP endpoint, e.g. http://127.0.0.1:41234/sql */
+    sqlEndpoint: string;
+    /** Origin of the Node-hosted Better Auth: the tokens' issuer and the JWKS host. */
+    authOrigin: string;
+    databaseName: "pglite" | "postgres";
+  }
+}
+
+export {};
