@@ -39,6 +39,16 @@ export default defineConfig({
       }),
       workerProject("pglite"),
       workerProject("postgres"),
+      defineProject({
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test-support/e2e-global-setup.ts"],
+          testTimeout: 90_000,
+          hookTimeout: 60_000,
+        },
+      }),
     ],
   },
 });

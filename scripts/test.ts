@@ -8,8 +8,10 @@ import { spawnSync } from "node:child_process";
 const steps: [string, string[]][] = [
   ["biome", ["ci", "."]],
   ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.toml", "--include-env=false"]],
+  ["wrangler", ["types", "web/site-configuration.d.ts", "--config", "web/wrangler.jsonc", "--strict-vars=false"]],
   ["tsc", ["-p", "tsconfig.json"]],
   ["tsc", ["-p", "worker/tsconfig.json"]],
+  ["astro", ["check", "--root", "web"]],
   ["vitest", ["run", ...process.argv.slice(2)]],
 ];
 

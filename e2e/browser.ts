@@ -1,0 +1,39 @@
+/** Debian's Chromium driven by playwright-core (Playwright cannot download its own browser here). */
+import { mkdirSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const SITE = "http://localhost:4321";
+export const SCREENSHOTS = ".artifacts/screenshots";
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    // This machine has no outside network: keep Chromium from trying to reach it.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+let counter = 0;
+
+/** A fresh person for each journey, so journeys never depend on each other. */
+export function newPerson(name: string) {
+  return {
+    name,
+    email: `${name.toLowerCase()}-${Date.now()}-${counter++}@example.test`,
+    password: "a long enough password",
+  };
+}

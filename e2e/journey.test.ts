@@ -1,0 +1,78 @@
+/**
+ * The walking skeleton's journey in a real browser: sign up, land on /tasks,
+ * add a task, reload and still see it, sign out, sign up as someone else and
+ * see an empty list.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newPerson, SITE, screenshot } from "./browser.ts";
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
+  await page.goto(SITE);
+  await page.getByRole("link", { name: "Create a free account" }).click();
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${SITE}/tasks`);
+}
+
+describe("a person's first visit", () => {
+  it("signs up, keeps a task across reloads, and never sees another person's tasks", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const ada = newPerson("Ada");
+
+    await signUp(page, ada);
+    await expect.poll(() => page.getByText("No tasks yet").isVisible()).toBe(true);
+
+    await page.getByLabel("New task").fill("Water the plants");
+    await page.getByRole("button", { name: "Add task" }).click();
+    const list = page.getByRole("list", { name: "Tasks" });
+    await list.getByText("Water the plants").waitFor();
+    await screenshot(page, "tasks-with-one-task");
+
+    await page.reload();
+    await list.getByText("Water the plants").waitFor();
+
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${SITE}/`);
+    await page.goto(`${SITE}/tasks`);
+    await page.waitForURL(/\/sign-in\?returnTo=/);
+
+    const grace = newPerson("Grace");
+    await signUp(page, grace);
+    await page.getByText("No tasks yet").waitFor();
+    expect(await page.getByText("Water the plants").count()).toBe(0);
+    await screenshot(page, "second-person-empty-list");
+    await context.close();
+  });
+
+  it("explains a wrong password next to the form", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const person = newPerson("Linus");
+    await signUp(page, person);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${SITE}/`);
+
+    await page.goto(`${SITE}/sign-in`);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "don't match" });
+    await alert.waitFor();
+    await screenshot(page, "sign-in-error");
+    await context.close();
+  });
+});

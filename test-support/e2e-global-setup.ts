@@ -1,0 +1,64 @@
+/**
+ * Starts the whole stack the way a developer does (`npm run dev`), on an
+ * empty in-memory database, for the browser journeys; stops it afterwards.
+ */
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { createConnection } from "node:net";
+
+const PORTS = [4321, 8787, 5480];
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: "127.0.0.1" });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+export default async function setup() {
+  for (const port of PORTS) {
+    if (await portInUse(port))
+      throw new Error(`Port ${port} is busy: stop \`npm run dev\` before running the e2e tests.`);
+  }
+  const stack = spawn(process.execPath, ["scripts/dev.ts"], {
+    env: { ...process.env, DEV_SQL_DATA: ":memory:" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The stack did not start in time:\n${output}`)), 180_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ctrl-C stops all three")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    stack.stdout.on("data", onData);
+    stack.stderr.on("data", onData);
+    stack.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The stack exited (${code}) before it was ready:\n${output}`));
+    });
+  });
+  stack.removeAllListeners("exit");
+  // Keep the stack's output for whoever investigates a failure.
+  mkdirSync(".artifacts", { recursive: true });
+  const log = createWriteStream(".artifacts/e2e-stack.log");
+  log.write(output);
+  stack.stdout.pipe(log);
+  stack.stderr.pipe(log);
+
+  return async () => {
+    if (stack.pid) process.kill(-stack.pid, "SIGTERM");
+    await new Promise((resolve) => {
+      if (stack.exitCode !== null) resolve(undefined);
+      else stack.once("exit", resolve);
+    });
+  };
+}

@@ -1,0 +1,22 @@
+/** The site's Better Auth instance, built once per isolate from its configuration. */
+import { type Auth, createAuth } from "./create-auth.server.ts";
+import { siteEnv } from "./site-env.server.ts";
+
+let instance: Auth | undefined;
+
+export function auth(): Auth {
+  if (!instance) {
+    const env = siteEnv();
+    instance = createAuth({
+      siteOrigin: env.SITE_ORIGIN,
+      apiAudience: env.API_ORIGIN,
+      secret: env.BETTER_AUTH_SECRET,
+      databaseUrl: env.DATABASE_URL,
+      sqlEndpoint: env.NEON_HTTP_ENDPOINT,
+      trustedOrigins: env.TRUSTED_ORIGINS,
+    });
+  }
+  return instance;
+}
+
+export type SessionUser = Auth["$Infer"]["Session"]["user"];
