@@ -25,6 +25,8 @@ async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${SITE}/tasks`);
+  // The island has hydrated and loaded the list once either state shows.
+  await page.getByRole("list", { name: "Tasks" }).or(page.getByText("No tasks yet")).waitFor();
 }
 
 describe("a person's first visit", () => {

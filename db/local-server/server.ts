@@ -16,6 +16,8 @@ export interface LocalSqlServer {
   readonly url: string;
   /** Round trips (HTTP requests to /sql) served so far; tests use it to count them. */
   readonly stats: { requests: number };
+  /** Round trips per connection string, so concurrent tests can each count their own. */
+  requestsFor(connectionString: string): number;
   close(): Promise<void>;
 }
 
@@ -36,20 +38,40 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** The driver appends `application_name`; the key is the connection string without it. */
+function connectionKey(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    url.searchParams.delete("application_name");
+    return url.toString();
+  } catch {
+    return connectionString;
+  }
+}
+
 export async function startLocalSqlServer(
   backend: SqlBackend,
   { port = 0, host = "127.0.0.1" }: { port?: number; host?: string } = {},
 ): Promise<LocalSqlServer> {
   const stats = { requests: 0 };
+  const perConnection = new Map<string, number>();
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://local").pathname;
     if (req.method === "GET" && path === "/health") return send(res, 200, { status: "ok", backend: backend.name });
-    if (req.method === "GET" && path === "/stats") return send(res, 200, stats);
+    if (req.method === "GET" && path === "/stats") {
+      const connection = new URL(req.url ?? "/", "http://local").searchParams.get("connection");
+      return send(res, 200, connection ? { requests: perConnection.get(connectionKey(connection)) ?? 0 } : stats);
+    }
     if (path !== "/sql") return send(res, 404, { message: "not found" });
     if (req.method !== "POST") return send(res, 405, { message: "use POST" });
 
     stats.requests++;
+    const connection = req.headers["neon-connection-string"];
+    if (typeof connection === "string") {
+      const key = connectionKey(connection);
+      perConnection.set(key, (perConnection.get(key) ?? 0) + 1);
+    }
     try {
       const request = decodeRequest(await readBody(req), req.headers);
       if (request.kind === "single") return send(res, 200, encodeResult(await backend.query(request.query)));
@@ -70,6 +92,7 @@ export async function startLocalSqlServer(
   return {
     url: `http://${host}:${boundPort}/sql`,
     stats,
+    requestsFor: (connectionString) => perConnection.get(connectionKey(connectionString)) ?? 0,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

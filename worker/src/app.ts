@@ -9,6 +9,7 @@ import { requireUser } from "./auth/require-user.ts";
 import { type AppEnv, configFor } from "./env.ts";
 import { healthRouter } from "./health/index.ts";
 import { jsonBody } from "./http/json-body.ts";
+import { allowedMethods } from "./http/method-not-allowed.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
 import { renderError } from "./problems/render.ts";
@@ -34,7 +35,14 @@ mountOpenApi(app);
 
 const routes = app.route("/", healthRouter).route("/", tasksRouter);
 
-app.notFound(() => {
+app.notFound((c) => {
+  const allow = allowedMethods(app, c.req.path);
+  if (allow.length > 0) {
+    throw new ProblemError("METHOD_NOT_ALLOWED", {
+      detail: `${c.req.method} is not supported here; use ${allow.join(", ")}.`,
+      headers: { allow: allow.join(", ") },
+    });
+  }
   throw new ProblemError("NOT_FOUND", { detail: "No such route." });
 });
 app.onError(renderError);

@@ -70,3 +70,20 @@ export function jsonBody(body: unknown, init: RequestInit = {}): RequestInit {
   headers.set("content-type", "application/json");
   return { method: "POST", ...init, headers, body: JSON.stringify(body) };
 }
+
+/**
+ * Bindings whose DATABASE_URL is unique to the caller, and a counter of the SQL
+ * round trips made with it (the local endpoint counts per connection string).
+ */
+export function countedBindings() {
+  const databaseUrl = `postgresql://local:local@localhost/todo?counter=${crypto.randomUUID()}`;
+  const bindings = testBindings({ DATABASE_URL: databaseUrl });
+  const statsUrl = `${inject("sqlEndpoint").replace(/\/sql$/, "/stats")}?connection=${encodeURIComponent(databaseUrl)}`;
+  return {
+    bindings,
+    async roundTrips(): Promise<number> {
+      const { requests } = (await (await fetch(statsUrl)).json()) as { requests: number };
+      return requests;
+    },
+  };
+}

@@ -21,20 +21,28 @@ function problemText(body: unknown, fallback: string): string {
   return typeof detail.detail === "string" ? detail.detail : fallback;
 }
 
-/** A failed call's message for the person; a lapsed session goes back to sign-in instead. */
-function failureMessage(reason: unknown): string | null {
-  if (reason instanceof SignedOutError) {
-    window.location.assign("/sign-in?returnTo=/tasks");
-    return null;
-  }
-  return reason instanceof Error ? reason.message : "Something went wrong.";
+/**
+ * A failed call's message for the person. A lapsed session is explained with a
+ * link rather than a redirect, which could race a navigation already under way
+ * (such as signing out).
+ */
+function toFailure(reason: unknown): Failure {
+  return {
+    message: reason instanceof Error ? reason.message : "Something went wrong.",
+    signedOut: reason instanceof SignedOutError,
+  };
+}
+
+interface Failure {
+  message: string;
+  signedOut: boolean;
 }
 
 export function TaskBoard({ userId, apiOrigin }: Props) {
   // The client is a proxy: take the tasks endpoint once, so effects see a stable reference.
   const tasksApi = useMemo(() => createApi(apiOrigin).api[":userId"].tasks, [apiOrigin]);
   const [tasks, setTasks] = useState<Task[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
   const [title, setTitle] = useState("");
   const [status, setStatus] = useState("");
   // Until hydrated, the form must not submit natively (it would reload the page and lose the input).
@@ -49,23 +57,28 @@ export function TaskBoard({ userId, apiOrigin }: Props) {
         const body = await response.json();
         setTasks(body.items);
       })
-      .catch((reason: unknown) => setError(failureMessage(reason)));
+      .catch((reason: unknown) => setFailure(toFailure(reason)));
   }, [tasksApi, userId]);
 
   async function add(event: SubmitEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = title.trim();
     if (!trimmed) return;
-    setError(null);
+    setFailure(null);
     try {
-      const response = await tasksApi.$post({ param: { userId }, json: { title: trimmed } });
+      // A fresh key per task: if the request is retried (after a 401, say), no duplicate is created.
+      const response = await tasksApi.$post({
+        param: { userId },
+        header: { "idempotency-key": crypto.randomUUID() },
+        json: { title: trimmed },
+      });
       if (!response.ok) throw new Error(problemText(await response.json(), "Could not add the task."));
       const task = await response.json();
       setTasks((current) => [task, ...(current ?? [])]);
       setTitle("");
       setStatus(`Added “${task.title}”.`);
     } catch (reason) {
-      setError(failureMessage(reason));
+      setFailure(toFailure(reason));
     }
   }
 
@@ -87,9 +100,15 @@ export function TaskBoard({ userId, apiOrigin }: Props) {
           Add task
         </button>
       </form>
-      {error && (
+      {failure && (
         <p className="form-error" role="alert">
-          {error}
+          {failure.message}
+          {failure.signedOut && (
+            <>
+              {" "}
+              <a href="/sign-in?returnTo=/tasks">Sign in again</a>
+            </>
+          )}
         </p>
       )}
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -9,7 +9,13 @@ import type { Config } from "../env.ts";
 
 export type Database = NeonHttpDatabase;
 
+/** A database that does not answer within this time is treated as down (503), not waited on. */
+export const DATABASE_TIMEOUT_MS = 5_000;
+
 const clients = new Map<string, Database>();
+
+neonConfig.fetchFunction = (input: RequestInfo | URL, init?: RequestInit) =>
+  fetch(input, { ...init, signal: AbortSignal.timeout(DATABASE_TIMEOUT_MS) });
 
 export function databaseFor(config: Config): Database {
   // fetchEndpoint is a global of the driver; set it only for a local endpoint.

@@ -1,5 +1,9 @@
-/** Serves the OpenAPI 3.1 document generated from the routes' zod schemas. */
+/**
+ * Serves the OpenAPI 3.1 document generated from the routes' zod schemas, and
+ * an interactive reference for it at /docs.
+ */
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
 import type { AppEnv } from "../env.ts";
 
 export function mountOpenApi(app: OpenAPIHono<AppEnv>): void {
@@ -17,4 +21,5 @@ export function mountOpenApi(app: OpenAPIHono<AppEnv>): void {
     },
     servers: [{ url: new URL(c.req.url).origin }],
   }));
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: "Tasks API" }));
 }

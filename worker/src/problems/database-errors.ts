@@ -21,9 +21,12 @@ function faultsOf(error: unknown): PgFault[] {
   return chain;
 }
 
+/** Foreign keys from a row to its owner: violated only when the token's user has been deleted. */
+const OWNER_KEYS = new Set(["tasks_user_id_user_id_fk", "idempotency_keys_user_id_user_id_fk"]);
+
 export function problemFromDatabaseError(error: unknown): ProblemError | undefined {
   for (const fault of faultsOf(error)) {
-    if (fault.code === "23503" && fault.constraint === "tasks_user_id_user_id_fk") {
+    if (fault.code === "23503" && typeof fault.constraint === "string" && OWNER_KEYS.has(fault.constraint)) {
       return new ProblemError("INVALID_TOKEN", {
         detail: "The access token's user no longer exists.",
         headers: { "www-authenticate": 'Bearer error="invalid_token"' },

@@ -22,6 +22,8 @@ const descriptions = {
   401: "Missing or invalid access token",
   403: "The path's user id is not the token's subject",
   404: "Not found, or not the caller's",
+  409: "A request with the same Idempotency-Key is still in progress",
+  412: "If-Match did not match: the task changed; the current ETag is in the ETag header",
   413: "Request body too large",
   415: "Request body is not JSON",
   422: "Validation failed; every field at fault is listed",

@@ -1,11 +1,14 @@
 /**
- * All task SQL. Every function takes the caller's user id, so scoping by
- * owner is part of each signature; each runs as one round trip.
+ * All task SQL but the list's. Every function takes the caller's user id, so
+ * scoping by owner is part of each signature, and each costs one round trip:
+ * a write that must also tell "changed elsewhere" (412) from "not yours"
+ * (404) sends its statements together in one batch, i.e. one transaction.
  */
-import { and, desc, eq } from "drizzle-orm";
-import { type TaskRow, tasks } from "../../../db/schema/tasks.ts";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { idempotencyKeys, type TaskRow, tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
-import type { CreateTaskInput, TaskDto } from "./schemas.ts";
+import type { Precondition } from "../http/preconditions.ts";
+import type { CreateTaskInput, ReplaceTaskInput, TaskDto } from "./schemas.ts";
 
 export function toTaskDto(row: TaskRow): TaskDto {
   return {
@@ -23,28 +26,197 @@ export function toTaskDto(row: TaskRow): TaskDto {
   };
 }
 
-export async function listTasks(db: Database, userId: string, limit: number): Promise<TaskRow[]> {
-  return db
-    .select()
-    .from(tasks)
-    .where(eq(tasks.userId, userId))
-    .orderBy(desc(tasks.createdAt), desc(tasks.id))
-    .limit(limit);
+/** A text[] literal built from parameters (drizzle would expand a bare array into a list). */
+function textArray(values: string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id));
+
+function matching(userId: string, id: string, precondition: Precondition): SQL | undefined {
+  if (precondition.kind !== "versions") return owned(userId, id);
+  // An empty list (only weak or foreign tags) can never match.
+  if (precondition.versions.length === 0) return sql`false`;
+  return and(owned(userId, id), inArray(tasks.version, precondition.versions));
+}
+
+/** What a conditional write found: the changed row, the current row it refused to change, or nothing. */
+export type WriteOutcome =
+  | { kind: "done"; row: TaskRow }
+  | { kind: "conflict"; current: TaskRow }
+  | { kind: "missing" };
+
+function outcome(changed: TaskRow | undefined, current: TaskRow | undefined): WriteOutcome {
+  if (changed) return { kind: "done", row: changed };
+  if (current) return { kind: "conflict", current };
+  return { kind: "missing" };
 }
 
 export async function findTask(db: Database, userId: string, id: string): Promise<TaskRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(tasks)
-    .where(and(eq(tasks.userId, userId), eq(tasks.id, id)));
+  const [row] = await db.select().from(tasks).where(owned(userId, id));
   return row;
+}
+
+function insertValues(userId: string, id: string, input: CreateTaskInput) {
+  return {
+    id,
+    userId,
+    title: input.title,
+    description: input.description,
+    priority: input.priority,
+    tags: input.tags,
+    dueAt: input.dueAt ? new Date(input.dueAt) : null,
+  };
 }
 
 export async function createTask(db: Database, userId: string, input: CreateTaskInput): Promise<TaskRow> {
   const [row] = await db
     .insert(tasks)
-    .values({ userId, title: input.title, description: input.description ?? null })
+    .values(insertValues(userId, crypto.randomUUID(), input))
     .returning();
   if (!row) throw new Error("INSERT … RETURNING returned no row");
   return row;
+}
+
+export type IdempotentCreate =
+  | { kind: "created"; row: TaskRow }
+  | { kind: "replay"; requestHash: string; taskId: string; request: unknown; createdAt: Date }
+  | { kind: "in-progress" };
+
+/**
+ * Claims the key (or finds it), inserts the task only if this request won
+ * the claim, then reads the key back: one batch, one transaction. A key older
+ * than 24 hours is reclaimed.
+ */
+export async function createTaskIdempotently(
+  db: Database,
+  userId: string,
+  key: string,
+  requestHash: string,
+  input: CreateTaskInput,
+): Promise<IdempotentCreate> {
+  const id = crypto.randomUUID();
+  const [, inserted, keys] = await db.batch([
+    db
+      .insert(idempotencyKeys)
+      .values({ userId, key, requestHash, taskId: id, request: input })
+      .onConflictDoUpdate({
+        target: [idempotencyKeys.userId, idempotencyKeys.key],
+        set: { requestHash, taskId: id, request: input, createdAt: sql`now()` },
+        setWhere: sql`${idempotencyKeys.createdAt} < now() - interval '24 hours'`,
+      }),
+    db
+      .insert(tasks)
+      .select(
+        db
+          .select({
+            id: sql`${id}::uuid`.as("id"),
+            userId: sql`${userId}`.as("user_id"),
+            title: sql`${input.title}`.as("title"),
+            description: sql`${input.description}`.as("description"),
+            completed: sql`false`.as("completed"),
+            completedAt: sql`null::timestamptz`.as("completed_at"),
+            priority: sql`${input.priority}`.as("priority"),
+            tags: textArray(input.tags).as("tags"),
+            dueAt: sql`${input.dueAt}::timestamptz`.as("due_at"),
+            createdAt: sql`now()`.as("created_at"),
+            updatedAt: sql`now()`.as("updated_at"),
+            version: sql`1`.as("version"),
+          })
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.taskId, id))),
+      )
+      .returning(),
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key))),
+  ]);
+  const row = inserted[0];
+  if (row) return { kind: "created", row };
+  const claim = keys[0];
+  if (!claim) return { kind: "in-progress" };
+  return {
+    kind: "replay",
+    requestHash: claim.requestHash,
+    taskId: claim.taskId,
+    request: claim.request,
+    createdAt: claim.createdAt,
+  };
+}
+
+export async function replaceTask(
+  db: Database,
+  userId: string,
+  id: string,
+  input: ReplaceTaskInput,
+  precondition: Precondition,
+): Promise<WriteOutcome> {
+  const [changed, current] = await db.batch([
+    db
+      .update(tasks)
+      .set({
+        title: input.title,
+        description: input.description,
+        priority: input.priority,
+        tags: input.tags,
+        dueAt: input.dueAt ? new Date(input.dueAt) : null,
+        completed: input.completed,
+        completedAt: input.completed ? sql`coalesce(${tasks.completedAt}, now())` : null,
+        updatedAt: sql`now()`,
+        version: sql`${tasks.version} + 1`,
+      })
+      .where(matching(userId, id, precondition))
+      .returning(),
+    db.select().from(tasks).where(owned(userId, id)),
+  ]);
+  return outcome(changed[0], current[0]);
+}
+
+/**
+ * Sets `completed` (or toggles it when `completed` is undefined). Setting the
+ * value a task already has changes nothing, not even its version.
+ */
+export async function setCompletion(
+  db: Database,
+  userId: string,
+  id: string,
+  completed: boolean | undefined,
+  precondition: Precondition,
+): Promise<WriteOutcome> {
+  const next = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}::boolean`;
+  const changes = sql`${tasks.completed} is distinct from ${next}`;
+  const [changed, current] = await db.batch([
+    db
+      .update(tasks)
+      .set({
+        completed: sql`${next}`,
+        completedAt: sql`case when ${next} then coalesce(${tasks.completedAt}, now()) else null end`,
+        updatedAt: sql`case when ${changes} then now() else ${tasks.updatedAt} end`,
+        version: sql`${tasks.version} + (case when ${changes} then 1 else 0 end)`,
+      })
+      .where(matching(userId, id, precondition))
+      .returning(),
+    db.select().from(tasks).where(owned(userId, id)),
+  ]);
+  return outcome(changed[0], current[0]);
+}
+
+export async function deleteTask(
+  db: Database,
+  userId: string,
+  id: string,
+  precondition: Precondition,
+): Promise<WriteOutcome> {
+  const [deleted, current] = await db.batch([
+    db
+      .delete(tasks)
+      .where(matching(userId, id, precondition))
+      .returning(),
+    db.select().from(tasks).where(owned(userId, id)),
+  ]);
+  return outcome(deleted[0], current[0]);
 }

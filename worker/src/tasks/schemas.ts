@@ -5,6 +5,8 @@
 import { z } from "@hono/zod-openapi";
 import { taskPriorities } from "../../../db/schema/tasks.ts";
 
+export const MAX_TAGS = 10;
+
 export const TaskParams = z.object({
   userId: z
     .string()
@@ -14,18 +16,60 @@ export const TaskParams = z.object({
 });
 
 export const TaskIdParams = TaskParams.extend({
-  id: z.uuid().openapi({ param: { name: "id", in: "path" }, example: "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11" }),
+  id: z.uuid("Must be a task id (UUID)").openapi({
+    param: { name: "id", in: "path" },
+    example: "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11",
+  }),
 });
 
-const title = z.string().trim().min(1, "Title must not be empty").max(200, "Title must be at most 200 characters");
-const description = z.string().max(1000, "Description must be at most 1000 characters");
+const title = z
+  .string()
+  .trim()
+  .min(1, "Title must not be empty")
+  .max(200, "Title must be at most 200 characters")
+  .openapi({ example: "Water the plants" });
+const description = z.string().max(1000, "Description must be at most 1000 characters").nullable();
+const priority = z.enum(taskPriorities);
+/** Tags are trimmed, lower-cased and NFC-normalised, then de-duplicated. */
+const tag = z
+  .string()
+  .transform((t) => t.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase())
+  .pipe(z.string().min(1, "Tags must not be empty").max(32, "Tags must be at most 32 characters"));
+const tags = z
+  .array(tag)
+  .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
+  .transform((list) => [...new Set(list)])
+  .openapi({ example: ["home", "garden"] });
+const dueAt = z.iso
+  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z" })
+  .nullable()
+  .openapi({ example: "2026-12-01T09:00:00+01:00" });
 
 export const CreateTaskBody = z
   .strictObject({
     title,
-    description: description.nullable().optional(),
+    description: description.default(null),
+    priority: priority.default("none"),
+    tags: tags.default([]),
+    dueAt: dueAt.default(null),
   })
   .openapi("CreateTask");
+
+/** PUT replaces every editable field; omitted optional fields return to their defaults. */
+export const ReplaceTaskBody = z
+  .strictObject({
+    title,
+    description: description.default(null),
+    priority: priority.default("none"),
+    tags: tags.default([]),
+    dueAt: dueAt.default(null),
+    completed: z.boolean().default(false),
+  })
+  .openapi("ReplaceTask");
+
+export const CompleteTaskBody = z
+  .strictObject({ completed: z.boolean() })
+  .openapi("CompleteTask", { description: "Omit the body to toggle." });
 
 export const Task = z
   .object({
@@ -34,21 +78,69 @@ export const Task = z
     description: z.string().nullable(),
     completed: z.boolean(),
     completedAt: z.iso.datetime({ offset: true }).nullable(),
-    priority: z.enum(taskPriorities),
+    priority,
     tags: z.array(z.string()),
     dueAt: z.iso.datetime({ offset: true }).nullable(),
     createdAt: z.iso.datetime({ offset: true }),
     updatedAt: z.iso.datetime({ offset: true }),
-    version: z.int(),
+    version: z.int().openapi({ description: "Increments on every change; the ETag carries it." }),
   })
   .openapi("Task");
+
+export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
+export const dueFilters = ["overdue", "today", "week", "none"] as const;
+
+const isTimeZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const ListQuery = z.strictObject({
+  status: z.enum(["all", "pending", "completed"]).default("all"),
+  priority: priority.optional(),
+  tag: tag.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Case-insensitive search in title and description" }),
+  due: z.enum(dueFilters).optional(),
+  dueBefore: z.iso.datetime({ offset: true }).optional(),
+  dueAfter: z.iso.datetime({ offset: true }).optional(),
+  tz: z
+    .string()
+    .refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Paris")
+    .default("UTC")
+    .openapi({ description: "Time zone for due=today|week" }),
+  sort: z.enum(taskSorts).default("created"),
+  order: z
+    .enum(["asc", "desc"])
+    .optional()
+    .openapi({ description: "Default: desc for created/updated/priority, asc otherwise" }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional().openapi({ description: "Opaque; from nextCursor" }),
+});
+
+export const TaskCounts = z.object({ all: z.int(), pending: z.int(), completed: z.int() }).openapi("TaskCounts");
 
 export const TaskList = z
   .object({
     items: z.array(Task),
     nextCursor: z.string().nullable(),
+    counts: TaskCounts.optional().openapi({
+      description: "On the first page only: counts for the current filters, all statuses",
+    }),
   })
   .openapi("TaskList");
 
 export type TaskDto = z.infer<typeof Task>;
-export type CreateTaskInput = z.infer<typeof CreateTaskBody>;
+export type CreateTaskInput = z.output<typeof CreateTaskBody>;
+export type ReplaceTaskInput = z.output<typeof ReplaceTaskBody>;
+export type ListTasksQuery = z.output<typeof ListQuery>;
+export type TaskCountsDto = z.infer<typeof TaskCounts>;

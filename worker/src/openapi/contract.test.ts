@@ -1,0 +1,83 @@
+/**
+ * Contract test: real responses, success and problem alike, validate against
+ * the schemas the served /openapi.json declares for their route and status.
+ */
+import { Validator } from "@cfworker/json-schema";
+import { beforeAll, describe, expect, it } from "vitest";
+import { bearer, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+
+interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >;
+  components: { schemas: Record<string, object> };
+}
+
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  doc = (await (await request("/openapi.json")).json()) as OpenApiDocument;
+});
+
+/** Validates `response` against the document's schema for (path template, method, status, content type). */
+async function expectConforms(template: string, method: string, response: Response) {
+  const declared = doc.paths[template]?.[method]?.responses[String(response.status)];
+  expect(declared, `${method} ${template} does not declare ${response.status}`).toBeDefined();
+  const type = response.headers.get("content-type")?.split(";")[0] ?? "";
+  if (response.status === 204) return;
+  const schema = declared?.content?.[type]?.schema;
+  expect(schema, `${method} ${template} ${response.status} does not declare ${type}`).toBeDefined();
+  // Resolve #/components/schemas/* references against the document itself.
+  const validator = new Validator({ ...schema, components: doc.components } as object, "2020-12", false);
+  const body = await response.json();
+  const result = validator.validate(body);
+  expect(result.errors, JSON.stringify(body)).toEqual([]);
+}
+
+describe("the OpenAPI document matches real responses", () => {
+  let user: TestUser;
+  beforeAll(async () => {
+    user = await signUpUser();
+  });
+
+  it("for every task route's success response", async () => {
+    const base = `/api/${user.id}/tasks`;
+    const created = await request(
+      base,
+      bearer(user, jsonBody({ title: "Contract", tags: ["a"], dueAt: "2026-12-01T10:00:00Z" })),
+    );
+    const { id } = (await created.clone().json()) as { id: string };
+    await expectConforms("/api/{userId}/tasks", "post", created);
+    await expectConforms("/api/{userId}/tasks", "get", await request(base, bearer(user)));
+    await expectConforms("/api/{userId}/tasks/{id}", "get", await request(`${base}/${id}`, bearer(user)));
+    await expectConforms(
+      "/api/{userId}/tasks/{id}",
+      "put",
+      await request(`${base}/${id}`, bearer(user, jsonBody({ title: "Changed" }, { method: "PUT" }))),
+    );
+    await expectConforms(
+      "/api/{userId}/tasks/{id}/complete",
+      "patch",
+      await request(`${base}/${id}/complete`, bearer(user, { method: "PATCH" })),
+    );
+    await expectConforms(
+      "/api/{userId}/tasks/{id}",
+      "delete",
+      await request(`${base}/${id}`, bearer(user, { method: "DELETE" })),
+    );
+    await expectConforms("/health", "get", await request("/health"));
+  });
+
+  it("for problem responses", async () => {
+    const base = `/api/${user.id}/tasks`;
+    await expectConforms("/api/{userId}/tasks", "get", await request(base));
+    await expectConforms("/api/{userId}/tasks", "post", await request(base, bearer(user, jsonBody({ title: "" }))));
+    await expectConforms(
+      "/api/{userId}/tasks/{id}",
+      "get",
+      await request(`${base}/${crypto.randomUUID()}`, bearer(user)),
+    );
+    await expectConforms("/api/{userId}/tasks", "get", await request(`/api/someone-else/tasks`, bearer(user)));
+  });
+});

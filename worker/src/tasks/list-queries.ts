@@ -1,0 +1,108 @@
+/**
+ * The task list's SQL: filters, keyset pagination over a stable sort with an
+ * id tie-break (so no task is skipped or repeated across pages), and the
+ * first page's counts, fetched in the same round trip.
+ */
+import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { type TaskRow, tasks } from "../../../db/schema/tasks.ts";
+import type { Database } from "../db/client.ts";
+import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
+import type { ListTasksQuery, TaskCountsDto } from "./schemas.ts";
+
+/** Each sort's key expression, and the type to cast a cursor's text key back to. */
+const sortKeys = {
+  created: { expr: sql`${tasks.createdAt}`, type: sql`timestamptz`, defaultOrder: "desc" },
+  updated: { expr: sql`${tasks.updatedAt}`, type: sql`timestamptz`, defaultOrder: "desc" },
+  title: { expr: sql`lower(${tasks.title})`, type: sql`text`, defaultOrder: "asc" },
+  // Tasks without a due date sort after every dated one.
+  due: { expr: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`, type: sql`timestamptz`, defaultOrder: "asc" },
+  priority: {
+    expr: sql`(case ${tasks.priority} when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)`,
+    type: sql`int`,
+    defaultOrder: "desc",
+  },
+} as const;
+
+/** Escapes LIKE's wildcards so a search for "50%" means exactly that. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Every filter except status, which the counts break down instead. */
+function filters(userId: string, query: ListTasksQuery): SQL[] {
+  const where: SQL[] = [eq(tasks.userId, userId)];
+  if (query.priority) where.push(eq(tasks.priority, query.priority));
+  if (query.tag) where.push(sql`${tasks.tags} @> array[${query.tag}]::text[]`);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    where.push(sql`(${tasks.title} ilike ${pattern} or ${tasks.description} ilike ${pattern})`);
+  }
+  const startOfToday = sql`(date_trunc('day', now() at time zone ${query.tz}) at time zone ${query.tz})`;
+  switch (query.due) {
+    case "overdue":
+      where.push(sql`${tasks.dueAt} < now() and not ${tasks.completed}`);
+      break;
+    case "today":
+      where.push(sql`${tasks.dueAt} >= ${startOfToday} and ${tasks.dueAt} < ${startOfToday} + interval '1 day'`);
+      break;
+    case "week":
+      where.push(sql`${tasks.dueAt} >= ${startOfToday} and ${tasks.dueAt} < ${startOfToday} + interval '7 days'`);
+      break;
+    case "none":
+      where.push(sql`${tasks.dueAt} is null`);
+      break;
+    case undefined:
+      break;
+  }
+  if (query.dueBefore) where.push(sql`${tasks.dueAt} < ${query.dueBefore}::timestamptz`);
+  if (query.dueAfter) where.push(sql`${tasks.dueAt} >= ${query.dueAfter}::timestamptz`);
+  return where;
+}
+
+export interface TaskPage {
+  rows: TaskRow[];
+  nextCursor: string | null;
+  counts?: TaskCountsDto;
+}
+
+/** One round trip: the page, plus (on the first page) the counts in the same batch. */
+export async function listTasks(db: Database, userId: string, query: ListTasksQuery): Promise<TaskPage> {
+  const sort = sortKeys[query.sort];
+  const order = query.order ?? sort.defaultOrder;
+  const cursor: Cursor | undefined = query.cursor ? decodeCursor(query.cursor, query.sort, order) : undefined;
+
+  const shared = filters(userId, query);
+  const where = [...shared];
+  if (query.status !== "all") where.push(eq(tasks.completed, query.status === "completed"));
+  if (cursor) {
+    const after = sql`(${sort.expr}, ${tasks.id}) ${order === "asc" ? sql`>` : sql`<`} (${cursor.key}::${sort.type}, ${cursor.id}::uuid)`;
+    where.push(after);
+  }
+  const direction = order === "asc" ? asc : desc;
+  const page = db
+    .select({ ...getTableColumns(tasks), sortKey: sql<string>`(${sort.expr})::text`.as("sort_key") })
+    .from(tasks)
+    .where(and(...where))
+    .orderBy(direction(sort.expr), direction(tasks.id))
+    .limit(query.limit + 1);
+
+  const counts = db
+    .select({
+      all: sql<number>`count(*)::int`,
+      pending: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`,
+      completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`,
+    })
+    .from(tasks)
+    .where(and(...shared));
+
+  const [rows, countRows] = cursor ? [await page, undefined] : await db.batch([page, counts]);
+
+  const hasMore = rows.length > query.limit;
+  const pageRows = rows.slice(0, query.limit);
+  const last = pageRows.at(-1);
+  const nextCursor = hasMore && last ? encodeCursor({ sort: query.sort, order, key: last.sortKey, id: last.id }) : null;
+  const result: TaskPage = { rows: pageRows.map(({ sortKey: _, ...row }) => row), nextCursor };
+  const totals = countRows?.[0];
+  if (totals) result.counts = totals;
+  return result;
+}
