@@ -1,0 +1,94 @@
+/**
+ * Property-based fuzzing of bodies and query strings: whatever a client
+ * sends, the API never answers 5xx, and a rejected request changes nothing.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bearer, request, signUpUser } from "../../test/harness.ts";
+
+/** Values that look like what a client might send, including every wrong type. */
+const anyJson = fc.jsonValue({ maxDepth: 3 });
+const taskLike = fc.record(
+  {
+    title: fc.oneof(fc.string({ maxLength: 250 }), anyJson),
+    description: fc.oneof(fc.string({ maxLength: 1100 }), fc.constant(null), anyJson),
+    priority: fc.oneof(fc.constantFrom("none", "low", "medium", "high", "urgent", ""), anyJson),
+    tags: fc.oneof(fc.array(fc.string({ maxLength: 40 }), { maxLength: 12 }), anyJson),
+    dueAt: fc.oneof(
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      fc.string(),
+      anyJson,
+    ),
+    completed: fc.oneof(fc.boolean(), anyJson),
+    extra: anyJson,
+  },
+  { requiredKeys: [] },
+);
+const rawBody = fc.oneof(
+  taskLike.map((v) => JSON.stringify(v)),
+  anyJson.map((v) => JSON.stringify(v)),
+  fc.string({ maxLength: 200 }),
+);
+
+describe("fuzzing", () => {
+  it("never answers 5xx to any body on any write, and rejected writes change nothing", async () => {
+    const user = await signUpUser();
+    const base = `/api/${user.id}/tasks`;
+    const seeded = await request(
+      base,
+      bearer(user, { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"Seed"}' }),
+    );
+    const { id } = (await seeded.json()) as { id: string };
+    const snapshot = async () =>
+      (await (await request(`${base}?limit=200`, bearer(user))).json()) as { items: unknown[] };
+
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(["POST", base], ["PUT", `${base}/${id}`], ["PATCH", `${base}/${id}/complete`]),
+        rawBody,
+        fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded"),
+        async ([method, path], body, contentType) => {
+          const before = await snapshot();
+          const response = await request(
+            path,
+            bearer(user, { method, headers: { "content-type": contentType }, body }),
+          );
+          expect(response.status, `${method} ${body}`).toBeLessThan(500);
+          if (response.status >= 400) {
+            expect(response.headers.get("content-type")).toBe("application/problem+json");
+            expect(await snapshot()).toEqual(before);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it("never answers 5xx to any query string", async () => {
+    const user = await signUpUser();
+    const key = fc.constantFrom(
+      "status",
+      "priority",
+      "tag",
+      "q",
+      "due",
+      "dueBefore",
+      "dueAfter",
+      "tz",
+      "sort",
+      "order",
+      "limit",
+      "cursor",
+      "x",
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(key, fc.string({ maxLength: 60 })), { maxLength: 6 }), async (pairs) => {
+        const query = new URLSearchParams(pairs).toString();
+        const response = await request(`/api/${user.id}/tasks?${query}`, bearer(user));
+        expect(response.status, query).toBeLessThan(500);
+        expect([200, 422]).toContain(response.status);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
