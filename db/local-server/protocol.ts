@@ -1,5 +1,5 @@
 /**
- * Neon's SQL-over-HTTP wire format (see ../shared/NEON-HTTP.md): decoding a
+ * Neon's SQL-over-HTTP wire format (as `@neondatabase/serverless` 1.2 speaks it): decoding a
  * request into queries, and encoding results and Postgres errors the way
  * `@neondatabase/serverless` expects to read them.
  */

@@ -1,6 +1,6 @@
 /**
- * Every problem the API can answer with, declared once. `type` URIs resolve
- * against the API's origin to the OpenAPI description of the code.
+ * Every problem the API can answer with, declared once. `type` is a URI
+ * reference per code (RFC 9457 §3.1.1); `code` repeats it for machines.
  */
 export const problemCodes = {
   UNAUTHENTICATED: { status: 401, title: "Authentication required" },

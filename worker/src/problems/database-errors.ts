@@ -1,7 +1,8 @@
 /**
  * Maps database failures onto problems. A driver that cannot reach Postgres
  * means 503 with Retry-After; a token for a deleted user trips the owner's
- * foreign key, which is an authentication failure, not a server error.
+ * foreign key, which is an authentication failure, not a server error; a
+ * value Postgres refuses as data is the client's, so 422, never 500.
  */
 import { ProblemError } from "./problem-error.ts";
 
@@ -30,6 +31,13 @@ export function problemFromDatabaseError(error: unknown): ProblemError | undefin
       return new ProblemError("INVALID_TOKEN", {
         detail: "The access token's user no longer exists.",
         headers: { "www-authenticate": 'Bearer error="invalid_token"' },
+        cause: error,
+      });
+    }
+    // Class 22 is "data exception": a value the schema let through but Postgres refused.
+    if (typeof fault.code === "string" && fault.code.startsWith("22")) {
+      return new ProblemError("VALIDATION_FAILED", {
+        detail: "A value in the request cannot be stored.",
         cause: error,
       });
     }

@@ -53,7 +53,7 @@ export function renderError(error: Error, c: Context): Response {
   }
   const fromDatabase = problemFromDatabaseError(error);
   if (fromDatabase) {
-    console.error(`${fromDatabase.code}:`, error);
+    if (fromDatabase.status >= 500) console.error(`${fromDatabase.code}:`, error);
     return problemResponse(c, fromDatabase);
   }
   console.error("Unhandled error:", error);

@@ -22,17 +22,18 @@ export const TaskIdParams = TaskParams.extend({
   }),
 });
 
-const title = z
-  .string()
+/** Postgres text cannot hold U+0000; refuse it here rather than fail in the database. */
+const text = () => z.string().refine((value) => !value.includes("\u0000"), "Must not contain the NUL character");
+
+const title = text()
   .trim()
   .min(1, "Title must not be empty")
   .max(200, "Title must be at most 200 characters")
   .openapi({ example: "Water the plants" });
-const description = z.string().max(1000, "Description must be at most 1000 characters").nullable();
+const description = text().max(1000, "Description must be at most 1000 characters").nullable();
 const priority = z.enum(taskPriorities);
 /** Tags are trimmed, lower-cased and NFC-normalised, then de-duplicated. */
-const tag = z
-  .string()
+const tag = text()
   .transform((t) => t.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase())
   .pipe(z.string().min(1, "Tags must not be empty").max(32, "Tags must be at most 32 characters"));
 const tags = z

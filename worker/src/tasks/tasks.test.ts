@@ -94,3 +94,19 @@ describe("tasks", () => {
     expect(response.status).toBe(422);
   });
 });
+
+describe("values Postgres cannot store", () => {
+  it("refuses a NUL character in any text field with 422, not 500", async () => {
+    const alice = await signUpUser();
+    for (const body of [
+      { title: "a\u0000b" },
+      { title: "ok", description: "\u0000" },
+      { title: "ok", tags: ["x\u0000"] },
+    ]) {
+      const response = await request(`/api/${alice.id}/tasks`, bearer(alice, jsonBody(body)));
+      expect(response.status, JSON.stringify(body)).toBe(422);
+    }
+    const search = await request(`/api/${alice.id}/tasks?q=${encodeURIComponent("\u0000")}`, bearer(alice));
+    expect(search.status).toBe(422);
+  });
+});
