@@ -1,6 +1,6 @@
 /** Debian's Chromium driven by playwright-core (Playwright cannot download its own browser here). */
 import { mkdirSync } from "node:fs";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 export const SITE = "http://localhost:4321";
 export const SCREENSHOTS = ".artifacts/screenshots";
@@ -36,4 +36,19 @@ export function newPerson(name: string) {
     email: `${name.toLowerCase()}-${Date.now()}-${counter++}@example.test`,
     password: "a long enough password",
   };
+}
+
+let visitors = 0;
+
+/**
+ * A browser context for one visitor, arriving from an address of its own, as
+ * Cloudflare would report it in CF-Connecting-IP; rate limits are per address.
+ */
+export async function newVisitor(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const address = `198.51.100.${(process.pid + visitors++) % 250}`;
+  await context.route(`${SITE}/**`, (route) =>
+    route.continue({ headers: { ...route.request().headers(), "cf-connecting-ip": address } }),
+  );
+  return context;
 }

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPerson, SITE, screenshot } from "./browser.ts";
+import { launchBrowser, newPerson, newVisitor, SITE, screenshot } from "./browser.ts";
 
 let browser: Browser;
 
@@ -31,7 +31,7 @@ async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
 
 describe("a person's first visit", () => {
   it("signs up, keeps a task across reloads, and never sees another person's tasks", async () => {
-    const context = await browser.newContext();
+    const context = await newVisitor(browser);
     const page = await context.newPage();
     const ada = newPerson("Ada");
 
@@ -61,7 +61,7 @@ describe("a person's first visit", () => {
   });
 
   it("explains a wrong password next to the form", async () => {
-    const context = await browser.newContext();
+    const context = await newVisitor(browser);
     const page = await context.newPage();
     const person = newPerson("Linus");
     await signUp(page, person);
@@ -75,6 +75,23 @@ describe("a person's first visit", () => {
     const alert = page.getByRole("alert").filter({ hasText: "don't match" });
     await alert.waitFor();
     await screenshot(page, "sign-in-error");
+    await context.close();
+  });
+
+  it("slows down repeated wrong passwords with a readable message", async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    await page.goto(`${SITE}/sign-in`);
+    let message = "";
+    for (let attempt = 0; attempt < 8 && !message.includes("Too many attempts"); attempt++) {
+      await page.getByLabel("Email").fill("nobody@example.test");
+      await page.getByLabel("Password").fill("wrong password");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("alert").waitFor();
+      message = (await page.getByRole("alert").textContent()) ?? "";
+    }
+    expect(message).toMatch(/Too many attempts\. Please try again in \d+ seconds\./);
+    await screenshot(page, "sign-in-rate-limited");
     await context.close();
   });
 });

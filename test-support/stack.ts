@@ -51,6 +51,9 @@ export async function startTestStack({ database }: { database: "pglite" | "postg
     secret: "test-secret-that-is-at-least-32-characters-long",
     databaseUrl: LOCAL_DATABASE_URL,
     sqlEndpoint: sql.url,
+    // This Node server is not behind Cloudflare (and workerd drops CF-Connecting-IP
+    // from outbound requests), so test clients name their address the proxy way.
+    clientIpHeader: "x-forwarded-for",
   });
   handle = toNodeHandler(auth);
 

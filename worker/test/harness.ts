@@ -38,13 +38,21 @@ export interface TestUser {
 
 let counter = 0;
 
+/** A random address in the benchmarking range 198.18.0.0/15 (RFC 2544) per call. */
+function testAddress(): string {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint8Array(2));
+  return `198.${18 + (a % 2)}.${b}.${(counter % 254) + 1}`;
+}
+
 /** Signs a fresh user up through Better Auth and fetches their access token from /api/auth/token. */
 export async function signUpUser(name = "Test User"): Promise<TestUser> {
   const authOrigin = inject("authOrigin");
+  const address = testAddress();
   const email = `user-${Date.now()}-${counter++}-${crypto.randomUUID().slice(0, 8)}@example.test`;
   const signUp = await fetch(`${authOrigin}/api/auth/sign-up/email`, {
     method: "POST",
-    headers: { "content-type": "application/json", origin: authOrigin },
+    // Each test user arrives from an address of its own: sign-up is rate limited per client IP.
+    headers: { "content-type": "application/json", origin: authOrigin, "x-forwarded-for": address },
     body: JSON.stringify({ name, email, password: "correct horse battery staple" }),
   });
   if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
@@ -53,7 +61,9 @@ export async function signUpUser(name = "Test User"): Promise<TestUser> {
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const tokenResponse = await fetch(`${authOrigin}/api/auth/token`, { headers: { cookie } });
+  const tokenResponse = await fetch(`${authOrigin}/api/auth/token`, {
+    headers: { cookie, "x-forwarded-for": address },
+  });
   if (!tokenResponse.ok) throw new Error(`token failed: ${tokenResponse.status}`);
   const { token } = (await tokenResponse.json()) as { token: string };
   return { id: user.id, email, token };

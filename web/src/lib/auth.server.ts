@@ -11,6 +11,7 @@ export function auth(): Auth {
       siteOrigin: env.SITE_ORIGIN,
       apiAudience: env.API_ORIGIN,
       secret: env.BETTER_AUTH_SECRET,
+      secrets: env.BETTER_AUTH_SECRETS,
       databaseUrl: env.DATABASE_URL,
       sqlEndpoint: env.NEON_HTTP_ENDPOINT,
       trustedOrigins: env.TRUSTED_ORIGINS,

@@ -18,15 +18,34 @@ export interface AuthSettings {
   apiAudience: string;
   /** BETTER_AUTH_SECRET: encrypts the signing keys at rest and signs cookies. */
   secret: string;
+  /**
+   * BETTER_AUTH_SECRETS, for rotating the secret without losing the signing
+   * keys: `[{version: 2, value: new}, {version: 1, value: old}]`, newest first.
+   */
+  secrets?: { version: number; value: string }[] | undefined;
   databaseUrl: string;
   /** A local Neon-compatible endpoint; unset in production. */
   sqlEndpoint?: string | undefined;
+  /**
+   * The request header that carries the client's IP, for per-client rate
+   * limits. Default CF-Connecting-IP: Cloudflare sets it and a client cannot
+   * forge it at the edge. Only a deployment behind another proxy changes it.
+   */
+  clientIpHeader?: string | undefined;
   /** Further origins allowed to POST to /api/auth/* besides siteOrigin. */
   trustedOrigins?: string[] | undefined;
 }
 
 /** Access tokens live this long; the browser refreshes them shortly before. */
 export const ACCESS_TOKEN_TTL = "15m";
+
+const DAY = 24 * 60 * 60;
+
+/**
+ * Sign-in and sign-up attempts per client IP per minute. Counted in the
+ * database, so the limit holds across every Workers isolate.
+ */
+export const AUTH_ATTEMPTS_PER_MINUTE = 5;
 
 export function createAuth(settings: AuthSettings) {
   if (settings.sqlEndpoint) neonConfig.fetchEndpoint = settings.sqlEndpoint;
@@ -35,18 +54,35 @@ export function createAuth(settings: AuthSettings) {
   return betterAuth({
     baseURL: settings.siteOrigin,
     secret: settings.secret,
+    ...(settings.secrets ? { secrets: settings.secrets } : {}),
     trustedOrigins: settings.trustedOrigins ?? [],
     // neon-http has no interactive transactions; the adapter's default (false) runs steps in order.
     database: drizzleAdapter(db, { provider: "pg", schema: authSchema, transaction: false }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    rateLimit: {
+      enabled: true,
+      storage: "database",
+      window: 60,
+      max: 100,
+      customRules: {
+        "/sign-in/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/sign-up/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+      },
+    },
     advanced: {
       // Keep origin/CSRF checks on even when NODE_ENV=test: the tests exercise them.
       disableOriginCheck: false,
-      ipAddress: { ipAddressHeaders: ["cf-connecting-ip", "x-forwarded-for"] },
+      ipAddress: { ipAddressHeaders: [settings.clientIpHeader ?? "cf-connecting-ip"] },
     },
     plugins: [
       jwt({
-        jwks: { keyPairConfig: { alg: "EdDSA", crv: "Ed25519" } },
+        jwks: {
+          keyPairConfig: { alg: "EdDSA", crv: "Ed25519" },
+          // A new signing key every 30 days; the old one stays published for a day,
+          // far longer than any token it signed (15 minutes) can live.
+          rotationInterval: 30 * DAY,
+          gracePeriod: DAY,
+        },
         jwt: {
           issuer: settings.siteOrigin,
           audience: settings.apiAudience,
