@@ -1,10 +1,12 @@
 /**
  * Vitest global setup for the Worker suites (runs in Node, not workerd):
  * a real database behind the local SQL endpoint, migrated, and a real
- * Better Auth serving sign-up, /token and /jwks, exactly as the site does.
- * The tests inside workerd reach both over loopback.
+ * Better Auth serving sign-up, /token and /jwks, exactly as the site does,
+ * and a key-set host the tests can take down (jwks-server.ts).
+ * The tests inside workerd reach all three over loopback.
  */
 import type { TestProject } from "vitest/node";
+import { startJwksServer } from "./jwks-server.ts";
 import { startTestStack } from "./stack.ts";
 
 export default async function setup(project: TestProject) {
@@ -13,7 +15,12 @@ export default async function setup(project: TestProject) {
   project.provide("sqlEndpoint", stack.sqlEndpoint);
   project.provide("authOrigin", stack.authOrigin);
   project.provide("databaseName", database);
-  return () => stack.stop();
+  const jwksServer = await startJwksServer();
+  project.provide("jwksServerOrigin", jwksServer.origin);
+  return async () => {
+    await jwksServer.close();
+    await stack.stop();
+  };
 }
 
 // The provided keys are typed in worker/test/provided-context.d.ts.

@@ -6,6 +6,8 @@ declare module "vitest" {
     /** Origin of the Node-hosted Better Auth: the tokens' issuer and the JWKS host. */
     authOrigin: string;
     databaseName: "pglite" | "postgres";
+    /** Origin of test-support/jwks-server.ts: key sets the tests publish, take down and count fetches of. */
+    jwksServerOrigin: string;
   }
 }
 

@@ -1,10 +1,14 @@
 /**
  * Every token here but the first is refused. Forged tokens are signed with
- * keys made in the test; the real ones come from Better Auth.
+ * keys made in the test; the real ones come from Better Auth, whose JWKS URL
+ * is the Worker's key source. Claim rules under a trusted key are in
+ * token-policy.attacks.test.ts.
  */
 import { base64url, exportJWK, generateKeyPair, SignJWT } from "jose";
 import { describe, expect, inject, it } from "vitest";
 import { API_AUDIENCE, bearer, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import { newJwksEndpoint } from "../../test/jwks-endpoint.ts";
+import { claimsFor, expectInvalidToken, newSigningKey, signToken } from "../../test/tokens.ts";
 
 async function realKid(): Promise<string> {
   const jwks = (await (await fetch(`${inject("authOrigin")}/api/auth/jwks`)).json()) as { keys: { kid: string }[] };
@@ -26,11 +30,9 @@ async function forged(user: TestUser, edit: (jwt: SignJWT) => SignJWT = (j) => j
   return edit(jwt).sign(privateKey);
 }
 
-async function expectInvalidToken(user: TestUser, token: string) {
-  const response = await request(`/api/${user.id}/tasks`, bearer({ ...user, token }));
-  expect(response.status).toBe(401);
-  expect(response.headers.get("www-authenticate")).toBe('Bearer error="invalid_token"');
-  expect(response.headers.get("content-type")).toBe("application/problem+json");
+/** `token`, sent as `user`'s bearer token to their own task list, gets 401 invalid_token. */
+async function expectRefused(user: TestUser, token: string) {
+  await expectInvalidToken(await request(`/api/${user.id}/tasks`, bearer({ ...user, token })));
 }
 
 describe("access tokens", () => {
@@ -57,7 +59,7 @@ describe("access tokens", () => {
 
   it("refuses a token signed by another key under the real kid", async () => {
     const user = await signUpUser();
-    await expectInvalidToken(user, await forged(user));
+    await expectRefused(user, await forged(user));
   });
 
   it("refuses a tampered payload", async () => {
@@ -65,7 +67,7 @@ describe("access tokens", () => {
     const other = await signUpUser();
     const [header, , signature] = user.token.split(".");
     const payload = base64url.encode(JSON.stringify({ sub: other.id, iss: inject("authOrigin"), aud: API_AUDIENCE }));
-    await expectInvalidToken(other, `${header}.${payload}.${signature}`);
+    await expectRefused(other, `${header}.${payload}.${signature}`);
   });
 
   it("refuses alg none in any spelling", async () => {
@@ -73,8 +75,8 @@ describe("access tokens", () => {
     const [, payload] = user.token.split(".");
     for (const alg of ["none", "None", "NONE", "nOnE"]) {
       const header = base64url.encode(JSON.stringify({ alg, typ: "JWT" }));
-      await expectInvalidToken(user, `${header}.${payload}.`);
-      await expectInvalidToken(user, `${header}.${payload}.${base64url.encode("x")}`);
+      await expectRefused(user, `${header}.${payload}.`);
+      await expectRefused(user, `${header}.${payload}.${base64url.encode("x")}`);
     }
   });
 
@@ -89,7 +91,7 @@ describe("access tokens", () => {
       .setIssuedAt()
       .setExpirationTime("15m")
       .sign(new TextEncoder().encode(jwks));
-    await expectInvalidToken(user, token);
+    await expectRefused(user, token);
   });
 
   it("refuses an embedded jwk header naming the attacker's key", async () => {
@@ -103,26 +105,74 @@ describe("access tokens", () => {
       .setIssuedAt()
       .setExpirationTime("15m")
       .sign(privateKey);
-    await expectInvalidToken(user, token);
+    await expectRefused(user, token);
   });
 
   it("refuses a token with a stripped signature", async () => {
     const user = await signUpUser();
     const [header, payload] = user.token.split(".");
-    await expectInvalidToken(user, `${header}.${payload}.`);
+    await expectRefused(user, `${header}.${payload}.`);
   });
 
   it("refuses a token that is not three segments, or too large", async () => {
     const user = await signUpUser();
-    await expectInvalidToken(user, user.token.split(".").slice(0, 2).join("."));
-    await expectInvalidToken(user, `${user.token}.${user.token.split(".")[2]}`);
-    await expectInvalidToken(user, `${user.token}${"A".repeat(5000)}`);
+    await expectRefused(user, user.token.split(".").slice(0, 2).join("."));
+    await expectRefused(user, `${user.token}.${user.token.split(".")[2]}`);
+    await expectRefused(user, `${user.token}${"A".repeat(5000)}`);
   });
 
   it("refuses padded or otherwise non-canonical base64url", async () => {
     const user = await signUpUser();
     const [header, payload, signature] = user.token.split(".");
-    await expectInvalidToken(user, `${header}=.${payload}.${signature}`);
-    await expectInvalidToken(user, `${header}.${payload}.${signature}==`);
+    await expectRefused(user, `${header}=.${payload}.${signature}`);
+    await expectRefused(user, `${header}.${payload}.${signature}==`);
+  });
+
+  it("refuses a token under a kid the key set does not have, signed by the attacker", async () => {
+    const user = await signUpUser();
+    const attacker = await newSigningKey();
+    await expectRefused(user, await signToken(attacker, claimsFor(user.id)));
+  });
+
+  it("refuses the real header and payload under another real token's signature", async () => {
+    const user = await signUpUser();
+    const other = await signUpUser();
+    const [header, payload] = user.token.split(".");
+    await expectRefused(user, `${header}.${payload}.${other.token.split(".")[2]}`);
+  });
+
+  it.each(["jku", "x5u"])("refuses a %s header and never fetches the URL it names", async (member) => {
+    const user = await signUpUser();
+    const attacker = await newSigningKey();
+    const attackersKeySet = await newJwksEndpoint(attacker);
+    const token = await signToken(attacker, claimsFor(user.id), { header: { [member]: attackersKeySet.url } });
+    await expectRefused(user, token);
+    expect(await attackersKeySet.requests()).toBe(0);
+  });
+
+  it("ignores a token in the query string: 401 with a bare Bearer challenge, as if none were sent", async () => {
+    const user = await signUpUser();
+    const response = await request(`/api/${user.id}/tasks?access_token=${user.token}`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get("www-authenticate")).toBe("Bearer");
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(await response.json()).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
+  });
+
+  it("refuses two Authorization headers, even when both carry the same valid token", async () => {
+    const user = await signUpUser();
+    const headers = new Headers();
+    headers.append("authorization", `Bearer ${user.token}`);
+    headers.append("authorization", `Bearer ${user.token}`);
+    expect(headers.get("authorization")).toBe(`Bearer ${user.token}, Bearer ${user.token}`);
+    await expectInvalidToken(await request(`/api/${user.id}/tasks`, { headers }));
+  });
+});
+
+describe("the Authorization scheme", () => {
+  it("is case-insensitive, as HTTP says", async () => {
+    const user = await signUpUser();
+    const response = await request(`/api/${user.id}/tasks`, { headers: { authorization: `bearer ${user.token}` } });
+    expect(response.status).toBe(200);
   });
 });

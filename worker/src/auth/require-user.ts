@@ -7,7 +7,8 @@ import { type AppEnv, configFor } from "../env.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { InvalidTokenError, KeySourceError, verifyAccessToken } from "./verify-access-token.ts";
 
-const BEARER = /^Bearer ([^\s,]+)$/;
+/** RFC 9110 §11.1: the scheme name is case-insensitive; the token is one run of token68 characters. */
+const BEARER = /^bearer ([^\s,]+)$/i;
 
 function unauthenticated(code: "UNAUTHENTICATED" | "INVALID_TOKEN", cause?: unknown): ProblemError {
   // RFC 6750 §3: no error attribute when the request carried no credentials at all.

@@ -20,6 +20,15 @@ export const MAX_TOKEN_BYTES = 4096;
 export const CLOCK_TOLERANCE_SECONDS = 5;
 /** Our tokens live 15 minutes; an older `iat` means someone made their own. */
 const MAX_TOKEN_AGE = "15m";
+/** A kid missing from the cached key set re-fetches it at most this often, so rotations show up without a fetch per forged kid. */
+export const JWKS_COOLDOWN_MS = 30_000;
+/**
+ * Cached keys are re-fetched once this old, so a withdrawn key stops working.
+ * jose's default, written down: if that fetch fails, requests get 503 (fail closed).
+ */
+export const JWKS_MAX_AGE_MS = 10 * 60_000;
+/** A key source slower than this counts as down. */
+const JWKS_TIMEOUT_MS = 3_000;
 
 const SEGMENT = /^[A-Za-z0-9_-]+$/;
 /** Header members that would let a token choose its own key; jose ignores them, we refuse them. */
@@ -50,7 +59,11 @@ function keySetFor(config: Config): JWTVerifyGetKey {
   if (!keySet) {
     keySet = config.AUTH_JWKS
       ? createLocalJWKSet(config.AUTH_JWKS as Parameters<typeof createLocalJWKSet>[0])
-      : createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), { cooldownDuration: 30_000, timeoutDuration: 3_000 });
+      : createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), {
+          cooldownDuration: JWKS_COOLDOWN_MS,
+          cacheMaxAge: JWKS_MAX_AGE_MS,
+          timeoutDuration: JWKS_TIMEOUT_MS,
+        });
     keySets.set(cacheKey, keySet);
   }
   return keySet;
@@ -114,7 +127,11 @@ export async function verifyAccessToken(token: string, config: Config): Promise<
     }));
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (typeof code === "string" && TOKEN_FAULTS.has(code)) throw new InvalidTokenError(code, { cause: error });
+    if (typeof code === "string" && TOKEN_FAULTS.has(code)) {
+      // jose names the claim at fault (exp, aud, …); the log says which, the client never does.
+      const claim = (error as { claim?: unknown }).claim;
+      throw new InvalidTokenError(typeof claim === "string" ? `${code} (${claim})` : code, { cause: error });
+    }
     throw new KeySourceError("could not obtain verification keys", { cause: error });
   }
   if (typeof payload.sub !== "string" || payload.sub === "") throw new InvalidTokenError("sub is not a string");
