@@ -22,6 +22,21 @@ function workerProject(database: "pglite" | "postgres") {
   });
 }
 
+/** Browser journeys against `npm run dev`, and against `npm run preview` (the production build, with its CSP). */
+function e2eProject(stack: "dev" | "preview") {
+  return defineProject({
+    test: {
+      name: `e2e (${stack})`,
+      include: ["e2e/**/*.test.ts"],
+      environment: "node",
+      globalSetup: ["test-support/e2e-global-setup.ts"],
+      env: { E2E_STACK: stack },
+      testTimeout: 90_000,
+      hookTimeout: 60_000,
+    },
+  });
+}
+
 export default defineConfig({
   test: {
     reporters: ["default", "./scripts/summary-reporter.ts"],
@@ -39,16 +54,8 @@ export default defineConfig({
       }),
       workerProject("pglite"),
       workerProject("postgres"),
-      defineProject({
-        test: {
-          name: "e2e",
-          include: ["e2e/**/*.test.ts"],
-          environment: "node",
-          globalSetup: ["test-support/e2e-global-setup.ts"],
-          testTimeout: 90_000,
-          hookTimeout: 60_000,
-        },
-      }),
+      e2eProject("dev"),
+      e2eProject("preview"),
     ],
   },
 });

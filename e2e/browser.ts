@@ -2,8 +2,10 @@
 import { mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
-export const SITE = "http://localhost:4321";
-export const SCREENSHOTS = ".artifacts/screenshots";
+import { inject } from "vitest";
+
+export const SITE = inject("siteUrl");
+export const SCREENSHOTS = `.artifacts/screenshots/${new URL(SITE).port === "4321" ? "dev" : "preview"}`;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -46,9 +48,19 @@ let visitors = 0;
  */
 export async function newVisitor(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
+  context.on("console", (message) => {
+    if (message.type() === "error") browserErrors.push(`${message.location().url}: ${message.text()}`);
+  });
+  context.on("weberror", (error) => browserErrors.push(error.error().message));
   const address = `198.51.100.${(process.pid + visitors++) % 250}`;
   await context.route(`${SITE}/**`, (route) =>
     route.continue({ headers: { ...route.request().headers(), "cf-connecting-ip": address } }),
   );
   return context;
 }
+
+/**
+ * Errors the pages logged (a script the CSP blocked, a failed fetch, an
+ * uncaught exception). Journeys assert it stays empty.
+ */
+export const browserErrors: string[] = [];

@@ -4,8 +4,8 @@
  * see an empty list.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPerson, newVisitor, SITE, screenshot } from "./browser.ts";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { browserErrors, launchBrowser, newPerson, newVisitor, SITE, screenshot } from "./browser.ts";
 
 let browser: Browser;
 
@@ -15,6 +15,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+});
+
+afterEach(() => {
+  // Expected refusals (401 from /api/auth/token after sign-out, 4xx from forms) are not console errors.
+  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|422|429)/.test(e));
+  expect(unexpected).toEqual([]);
 });
 
 async function signUp(page: Page, person: ReturnType<typeof newPerson>) {

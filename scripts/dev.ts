@@ -3,15 +3,39 @@
  * (`wrangler dev`, :8787) and the site (`astro dev`, :4321), with migrations
  * applied. Ctrl-C, or the parent going away, stops all three.
  *
- * DEV_SQL_DATA=:memory: starts from an empty in-memory database (the e2e tests use it).
+ * `npm run preview` (--preview): the same, but the site is the production
+ * build (`astro build`) served by `wrangler dev`, as it will run on Cloudflare.
+ *
+ * DEV_SQL_DATA=:memory:  start from an empty in-memory database (the e2e tests use it)
+ * SITE_PORT, API_PORT, SQL_PORT  other ports (preview only; dev's site port is fixed)
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 
-export const SITE_URL = "http://localhost:4321";
-export const API_URL = "http://localhost:8787";
-export const SQL_URL = "http://127.0.0.1:5480";
+const preview = process.argv.includes("--preview");
+const ports = {
+  site: Number(process.env.SITE_PORT ?? 4321),
+  api: Number(process.env.API_PORT ?? 8787),
+  sql: Number(process.env.SQL_PORT ?? 5480),
+};
+const SITE_URL = `http://localhost:${ports.site}`;
+const API_URL = `http://localhost:${ports.api}`;
+const SQL_URL = `http://127.0.0.1:${ports.sql}`;
+const customPorts = ports.site !== 4321 || ports.api !== 8787 || ports.sql !== 5480;
+if (customPorts && !preview) {
+  console.error("Other ports need --preview: astro dev reads its origins from web/wrangler.jsonc.");
+  process.exit(2);
+}
+
+/** `--var` flags, only when the ports differ from the defaults in the Wrangler files. */
+function vars(values: Record<string, string>): string[] {
+  return customPorts ? Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]) : [];
+}
+const database = {
+  DATABASE_URL: `postgresql://local:local@localhost:${ports.sql}/todo`,
+  NEON_HTTP_ENDPOINT: `${SQL_URL}/sql`,
+};
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -99,27 +123,74 @@ setInterval(() => {
   if (process.ppid !== parent) stop(0);
 }, 1000).unref();
 
-ensureDevVars();
-start("sql", process.execPath, ["db/local-server/main.ts"], {
-  LOCAL_SQL_PORT: "5480",
-  LOCAL_SQL_DATA: process.env.DEV_SQL_DATA ?? ".data/pglite",
-});
-await waitFor(`${SQL_URL}/health`, "the local SQL endpoint");
-start("api", "wrangler", [
-  "dev",
-  "--config",
-  "wrangler.toml",
-  "--port",
-  "8787",
-  "--ip",
-  "localhost",
-  "--show-interactive-dev-session=false",
-]);
-// --ignore-lock: astro stays in the foreground as our child, whoever runs it.
-start("site", "astro", ["dev", "--root", "web", "--port", "4321", "--ignore-lock"]);
-await Promise.all([waitFor(`${API_URL}/health`, "the API"), waitFor(SITE_URL, "the site")]);
-if (!stopping) {
-  console.log(
-    `\n  Site  ${SITE_URL}\n  API   ${API_URL}  (OpenAPI: ${API_URL}/openapi.json)\n  SQL   ${SQL_URL}/sql\n\n  Ctrl-C stops all three.\n`,
-  );
+/**
+ * Asks for each page until it renders: the first requests make Vite pre-bundle
+ * the site's dependencies, and a page asked for meanwhile can fail. Nobody
+ * should meet that, so "ready" is announced only afterwards.
+ */
+async function warmUp(timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (const path of ["/", "/sign-in", "/sign-up", "/tasks"]) {
+    while (!stopping) {
+      const response = await fetch(`${SITE_URL}${path}`, { redirect: "manual" }).catch(() => undefined);
+      if (response && response.status < 500) break;
+      if (Date.now() > deadline) throw new Error(`the site keeps failing on ${path}`);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
+
+async function main() {
+  ensureDevVars();
+  start("sql", process.execPath, ["db/local-server/main.ts"], {
+    LOCAL_SQL_PORT: String(ports.sql),
+    LOCAL_SQL_DATA: process.env.DEV_SQL_DATA ?? ".data/pglite",
+  });
+  await waitFor(`${SQL_URL}/health`, "the local SQL endpoint");
+  const wranglerDev = ["dev", "--ip", "localhost", "--show-interactive-dev-session=false"];
+  start("api", "wrangler", [
+    ...wranglerDev,
+    "--config",
+    "wrangler.toml",
+    "--port",
+    String(ports.api),
+    ...vars({
+      ...database,
+      AUTH_JWKS_URL: `${SITE_URL}/api/auth/jwks`,
+      AUTH_ISSUER: SITE_URL,
+      AUTH_AUDIENCE: API_URL,
+      ALLOWED_ORIGINS: SITE_URL,
+    }),
+  ]);
+  if (preview) {
+    console.log("Building the site…");
+    const build = spawnSync("astro", ["build", "--root", "web"], {
+      stdio: "inherit",
+      env: { ...process.env, API_ORIGIN: API_URL },
+    });
+    if (build.status !== 0) throw new Error("astro build failed.");
+    start("site", "wrangler", [
+      ...wranglerDev,
+      "--config",
+      "web/dist/server/wrangler.json",
+      "--port",
+      String(ports.site),
+      ...vars({ ...database, SITE_ORIGIN: SITE_URL, API_ORIGIN: API_URL }),
+    ]);
+  } else {
+    // --ignore-lock: astro stays in the foreground as our child, whoever runs it.
+    start("site", "astro", ["dev", "--root", "web", "--port", String(ports.site), "--ignore-lock"]);
+  }
+  await Promise.all([waitFor(`${API_URL}/health`, "the API"), waitFor(SITE_URL, "the site")]);
+  await warmUp();
+  if (!stopping) {
+    console.log(
+      `\n  Site  ${SITE_URL}${preview ? " (production build)" : ""}\n  API   ${API_URL}  (OpenAPI: ${API_URL}/openapi.json)\n  SQL   ${SQL_URL}/sql\n\n  Ctrl-C stops all three.\n`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  stop(1);
+});

@@ -1,12 +1,12 @@
 /**
- * Starts the whole stack the way a developer does (`npm run dev`), on an
- * empty in-memory database, for the browser journeys; stops it afterwards.
+ * Starts the whole stack the way a developer does (`npm run dev`, or
+ * `npm run preview` for the production build), on an empty in-memory
+ * database, for the browser journeys; stops it afterwards.
  */
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { createConnection } from "node:net";
-
-const PORTS = [4321, 8787, 5480];
+import type { TestProject } from "vitest/node";
 
 function portInUse(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -19,13 +19,24 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-export default async function setup() {
-  for (const port of PORTS) {
-    if (await portInUse(port))
-      throw new Error(`Port ${port} is busy: stop \`npm run dev\` before running the e2e tests.`);
+export default async function setup(project: TestProject) {
+  const mode = project.config.env.E2E_STACK === "preview" ? "preview" : "dev";
+  const ports = mode === "preview" ? { site: 4331, api: 8797, sql: 5490 } : { site: 4321, api: 8787, sql: 5480 };
+  for (const port of Object.values(ports)) {
+    if (await portInUse(port)) {
+      throw new Error(`Port ${port} is busy: stop \`npm run ${mode}\` before running the e2e tests.`);
+    }
   }
-  const stack = spawn(process.execPath, ["scripts/dev.ts"], {
-    env: { ...process.env, DEV_SQL_DATA: ":memory:" },
+  project.provide("siteUrl", `http://localhost:${ports.site}`);
+  const args = mode === "preview" ? ["scripts/dev.ts", "--preview"] : ["scripts/dev.ts"];
+  const stack = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      DEV_SQL_DATA: ":memory:",
+      SITE_PORT: String(ports.site),
+      API_PORT: String(ports.api),
+      SQL_PORT: String(ports.sql),
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -49,7 +60,7 @@ export default async function setup() {
   stack.removeAllListeners("exit");
   // Keep the stack's output for whoever investigates a failure.
   mkdirSync(".artifacts", { recursive: true });
-  const log = createWriteStream(".artifacts/e2e-stack.log");
+  const log = createWriteStream(`.artifacts/e2e-stack-${mode}.log`);
   log.write(output);
   stack.stdout.pipe(log);
   stack.stderr.pipe(log);
@@ -61,4 +72,11 @@ export default async function setup() {
       else stack.once("exit", resolve);
     });
   };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The site under test, e.g. http://localhost:4321 */
+    siteUrl: string;
+  }
 }

@@ -3,6 +3,10 @@ import cloudflare from "@astrojs/cloudflare";
 import react from "@astrojs/react";
 import { defineConfig } from "astro/config";
 
+// The browser calls the API directly, so the policy must allow it. Set API_ORIGIN when
+// building for production; the default is the development API.
+const apiOrigin = process.env.API_ORIGIN ?? "http://localhost:8787";
+
 export default defineConfig({
   output: "server",
   // The site has its own Wrangler file, so the API's root wrangler.toml is never read here.
@@ -12,4 +16,22 @@ export default defineConfig({
   session: false,
   server: { port: 4321, host: "localhost" },
   devToolbar: { enabled: false },
+  // `astro build` keeps its own Vite cache, so a build (npm run preview) never
+  // rewrites the pre-bundled dependencies a running `astro dev` is serving.
+  vite: process.argv.includes("build") ? { cacheDir: "node_modules/.vite-build" } : {},
+  // A Content-Security-Policy header with hashes of Astro's own scripts and styles
+  // (applied to built pages; `astro dev` does not send it).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        `connect-src 'self' ${apiOrigin}`,
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+    },
+  },
 });

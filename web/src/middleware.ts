@@ -4,20 +4,38 @@
  */
 import { defineMiddleware } from "astro:middleware";
 import { auth } from "./lib/auth.server.ts";
+import { siteEnv } from "./lib/site-env.server.ts";
 
 const SIGNED_IN_ONLY = ["/tasks"];
+
+/** Headers for every response; the CSP itself comes from Astro (astro.config.mjs). */
+function secure(response: Response): Response {
+  const headers = response.headers;
+  headers.set("x-content-type-options", "nosniff");
+  headers.set("x-frame-options", "DENY");
+  headers.set("referrer-policy", "strict-origin-when-cross-origin");
+  headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
+  headers.set("cross-origin-opener-policy", "same-origin");
+  if (siteEnv().SITE_ORIGIN.startsWith("https://")) {
+    headers.set("strict-transport-security", "max-age=63072000; includeSubDomains; preload");
+  }
+  return response;
+}
 
 export const onRequest = defineMiddleware(async (context, next) => {
   const { pathname } = context.url;
   if (pathname.startsWith("/api/auth/")) {
     context.locals.user = null;
-    return next();
+    return secure(await next());
   }
   const session = await auth().api.getSession({ headers: context.request.headers });
   context.locals.user = session?.user ?? null;
   if (!session && SIGNED_IN_ONLY.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const returnTo = encodeURIComponent(pathname + context.url.search);
-    return context.redirect(`/sign-in?returnTo=${returnTo}`, 303);
+    return secure(context.redirect(`/sign-in?returnTo=${returnTo}`, 303));
   }
-  return next();
+  // Pages depend on the session: never let a shared cache keep one person's page.
+  const response = await next();
+  if (!response.headers.has("cache-control")) response.headers.set("cache-control", "private, no-store");
+  return secure(response);
 });
