@@ -8,7 +8,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { requireUser } from "./auth/require-user.ts";
 import { type AppEnv, configFor } from "./env.ts";
 import { healthRouter } from "./health/index.ts";
-import { jsonBody } from "./http/json-body.ts";
+import { limitBody } from "./http/body-limit.ts";
 import { allowedMethods } from "./http/method-not-allowed.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
@@ -24,12 +24,12 @@ app.use(
     origin: (origin, c) => (configFor(c.env).ALLOWED_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
-    exposeHeaders: ["ETag", "Location", "Link", "Retry-After"],
+    exposeHeaders: ["ETag", "Location", "Link", "Retry-After", "Allow", "Idempotent-Replayed"],
     maxAge: 600,
     credentials: false,
   }),
 );
-app.use("/api/:userId/*", requireUser, jsonBody);
+app.use("/api/:userId/*", requireUser, limitBody);
 
 mountOpenApi(app);
 

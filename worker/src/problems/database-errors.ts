@@ -7,6 +7,7 @@
 import { ProblemError } from "./problem-error.ts";
 
 interface PgFault {
+  name?: unknown;
   code?: unknown;
   constraint?: unknown;
   message?: unknown;
@@ -42,7 +43,13 @@ export function problemFromDatabaseError(error: unknown): ProblemError | undefin
       });
     }
     const message = typeof fault.message === "string" ? fault.message : "";
-    if (message.startsWith("Error connecting to database") || message.startsWith("Server error (HTTP status")) {
+    // The driver's own words for an unreachable endpoint, or our timeout firing mid-response.
+    const unreachable =
+      message.startsWith("Error connecting to database") ||
+      message.startsWith("Server error (HTTP status") ||
+      fault.name === "TimeoutError" ||
+      fault.name === "AbortError";
+    if (unreachable) {
       return new ProblemError("DATABASE_UNAVAILABLE", {
         detail: "The database is unavailable; try again shortly.",
         headers: { "retry-after": "2" },

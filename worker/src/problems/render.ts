@@ -32,13 +32,13 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
   });
 }
 
-/** Statuses Hono's own middleware raise, mapped onto our codes. */
-const fromHttpStatus: Partial<Record<number, ProblemCode>> = {
-  400: "MALFORMED_REQUEST",
-  401: "UNAUTHENTICATED",
-  404: "NOT_FOUND",
-  413: "PAYLOAD_TOO_LARGE",
-  415: "UNSUPPORTED_MEDIA_TYPE",
+/** Statuses Hono's own middleware and validators raise, mapped onto our codes and words. */
+const fromHttpStatus: Partial<Record<number, { code: ProblemCode; detail: string }>> = {
+  400: { code: "MALFORMED_REQUEST", detail: "The request body is not valid JSON." },
+  401: { code: "UNAUTHENTICATED", detail: "Send an access token as a Bearer token." },
+  404: { code: "NOT_FOUND", detail: "No such route." },
+  413: { code: "PAYLOAD_TOO_LARGE", detail: "The request body is too large." },
+  415: { code: "UNSUPPORTED_MEDIA_TYPE", detail: "Send the request body as application/json." },
 };
 
 /** `app.onError` */
@@ -48,8 +48,8 @@ export function renderError(error: Error, c: Context): Response {
     return problemResponse(c, error);
   }
   if (error instanceof HTTPException) {
-    const code = fromHttpStatus[error.status];
-    if (code) return problemResponse(c, new ProblemError(code, { detail: error.message || undefined }));
+    const known = fromHttpStatus[error.status];
+    if (known) return problemResponse(c, new ProblemError(known.code, { detail: known.detail, cause: error }));
   }
   const fromDatabase = problemFromDatabaseError(error);
   if (fromDatabase) {

@@ -113,8 +113,8 @@ export const tasksRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
   .openapi(completeTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const precondition = parseIfMatch(c.req.valid("header")["if-match"]);
-    // Without a body the validator passes nothing through: that means "toggle".
-    const { completed } = (c.req.valid("json") ?? {}) as { completed?: boolean };
+    // Without a body the validator skips validation and passes {}: that means "toggle".
+    const { completed } = c.req.valid("json") as { completed?: boolean };
     const row = settled(await setCompletion(db(c), c.var.userId, id, completed, precondition), id);
     c.header("etag", etagOf(row.version));
     return c.json(toTaskDto(row), 200);

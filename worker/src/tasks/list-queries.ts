@@ -37,16 +37,18 @@ function filters(userId: string, query: ListTasksQuery): SQL[] {
     const pattern = likePattern(query.q);
     where.push(sql`(${tasks.title} ilike ${pattern} or ${tasks.description} ilike ${pattern})`);
   }
-  const startOfToday = sql`(date_trunc('day', now() at time zone ${query.tz}) at time zone ${query.tz})`;
+  // Days are counted in local time, so a day is 23 or 25 hours across a clock change.
+  const localDay = (offsetDays: number) =>
+    sql`((date_trunc('day', now() at time zone ${query.tz}) + make_interval(days => ${offsetDays}::int)) at time zone ${query.tz})`;
   switch (query.due) {
     case "overdue":
       where.push(sql`${tasks.dueAt} < now() and not ${tasks.completed}`);
       break;
     case "today":
-      where.push(sql`${tasks.dueAt} >= ${startOfToday} and ${tasks.dueAt} < ${startOfToday} + interval '1 day'`);
+      where.push(sql`${tasks.dueAt} >= ${localDay(0)} and ${tasks.dueAt} < ${localDay(1)}`);
       break;
     case "week":
-      where.push(sql`${tasks.dueAt} >= ${startOfToday} and ${tasks.dueAt} < ${startOfToday} + interval '7 days'`);
+      where.push(sql`${tasks.dueAt} >= ${localDay(0)} and ${tasks.dueAt} < ${localDay(7)}`);
       break;
     case "none":
       where.push(sql`${tasks.dueAt} is null`);

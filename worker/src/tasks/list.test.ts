@@ -169,3 +169,27 @@ describe("listing tasks", () => {
     ]);
   });
 });
+
+describe("time zones for due dates", () => {
+  it("accepts IANA names and refuses UTC offsets, which Postgres would read backwards", async () => {
+    const user = await signUpUser();
+    expect((await request(`/api/${user.id}/tasks?due=today&tz=Europe/Paris`, bearer(user))).status).toBe(200);
+    for (const tz of ["+01:00", "-0530", "UTC+2", "GMT-3"]) {
+      const response = await request(`/api/${user.id}/tasks?due=today&tz=${encodeURIComponent(tz)}`, bearer(user));
+      expect(response.status, tz).toBe(422);
+    }
+  });
+
+  it("counts 'today' in the person's own time zone", async () => {
+    const user = await signUpUser();
+    // Due in three hours: today somewhere, but it may be tomorrow in a zone ahead of UTC.
+    const due = new Date(Date.now() + 3 * 60 * 60 * 1000).toISOString();
+    await create(user, { title: "Soon", dueAt: due });
+    for (const tz of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"]) {
+      const localDate = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(d);
+      const expected = localDate(new Date(due)) === localDate(new Date()) ? 1 : 0;
+      const { body } = await list(user, `due=today&tz=${encodeURIComponent(tz)}`);
+      expect(body.items.length, tz).toBe(expected);
+    }
+  });
+});

@@ -88,8 +88,8 @@ export type IdempotentCreate =
 
 /**
  * Claims the key (or finds it), inserts the task only if this request won
- * the claim, then reads the key back: one batch, one transaction. A key older
- * than 24 hours is reclaimed.
+ * the claim, then reads the key back: one batch, one transaction. The user's
+ * keys older than 24 hours are deleted first, so an old key can be reused.
  */
 export async function createTaskIdempotently(
   db: Database,
@@ -99,7 +99,11 @@ export async function createTaskIdempotently(
   input: CreateTaskInput,
 ): Promise<IdempotentCreate> {
   const id = crypto.randomUUID();
-  const [, inserted, keys] = await db.batch([
+  const [, , inserted, keys] = await db.batch([
+    // Keys are kept for 24 hours: forget this user's older ones as we go.
+    db
+      .delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, userId), sql`${idempotencyKeys.createdAt} < now() - interval '24 hours'`)),
     db
       .insert(idempotencyKeys)
       .values({ userId, key, requestHash, taskId: id, request: input })

@@ -91,7 +91,9 @@ export const Task = z
 export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
 export const dueFilters = ["overdue", "today", "week", "none"] as const;
 
+/** IANA names only: Postgres reads "+01:00" as POSIX, west of UTC, the opposite of ISO. */
 const isTimeZone = (zone: string) => {
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) || /^(UTC|GMT)?[+-]/.test(zone)) return false;
   try {
     new Intl.DateTimeFormat("en", { timeZone: zone });
     return true;
@@ -104,8 +106,7 @@ export const ListQuery = z.strictObject({
   status: z.enum(["all", "pending", "completed"]).default("all"),
   priority: priority.optional(),
   tag: tag.optional(),
-  q: z
-    .string()
+  q: text()
     .trim()
     .min(1)
     .max(200)

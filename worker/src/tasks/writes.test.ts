@@ -196,3 +196,45 @@ describe("protocol edges", () => {
     expect(await response.json()).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
   });
 });
+
+describe("bodies and media types", () => {
+  it("toggles with a PATCH that declares an empty body (Content-Length: 0, no Content-Type)", async () => {
+    const user = await signUpUser();
+    const task = await newTask(user);
+    const response = await request(
+      `/api/${user.id}/tasks/${task.id}/complete`,
+      // A byte body: a string body would make Request add a text/plain content type.
+      bearer(user, { method: "PATCH", headers: { "content-length": "0" }, body: new Uint8Array(0) }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ completed: true });
+  });
+
+  it("accepts JSON media types with parameters and suffixes, and refuses others with 415", async () => {
+    const user = await signUpUser();
+    for (const type of [
+      "application/json; charset=utf-8",
+      "application/json;charset=UTF-8",
+      "application/vnd.todo+json",
+    ]) {
+      const response = await request(
+        `/api/${user.id}/tasks`,
+        bearer(user, { method: "POST", headers: { "content-type": type }, body: '{"title":"typed"}' }),
+      );
+      expect(response.status, type).toBe(201);
+    }
+    const form = await request(
+      `/api/${user.id}/tasks`,
+      bearer(user, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: "title=x",
+      }),
+    );
+    expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({
+      code: "UNSUPPORTED_MEDIA_TYPE",
+      detail: "Send the request body as application/json.",
+    });
+  });
+});
