@@ -31,8 +31,12 @@ async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${SITE}/tasks`);
-  // The island has hydrated and loaded the list once either state shows.
-  await page.getByRole("list", { name: "Tasks" }).or(page.getByText("No tasks yet")).waitFor();
+  await waitForDashboard(page);
+}
+
+/** The island has hydrated once its JavaScript-only controls are enabled. */
+async function waitForDashboard(page: Page) {
+  await expect.poll(() => page.getByRole("button", { name: "Keyboard shortcuts" }).isEnabled()).toBe(true);
 }
 
 describe("a person's first visit", () => {
@@ -47,11 +51,12 @@ describe("a person's first visit", () => {
     await page.getByLabel("New task").fill("Water the plants");
     await page.getByRole("button", { name: "Add task" }).click();
     const list = page.getByRole("list", { name: "Tasks" });
-    await list.getByText("Water the plants").waitFor();
+    await list.getByRole("checkbox", { name: "Water the plants" }).waitFor();
     await screenshot(page, "tasks-with-one-task");
 
     await page.reload();
-    await list.getByText("Water the plants").waitFor();
+    // The server renders the list into the first HTML response, before any script runs.
+    await list.getByRole("checkbox", { name: "Water the plants" }).waitFor();
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(`${SITE}/`);

@@ -18,7 +18,10 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // `astro build` keeps its own Vite cache, so a build (npm run preview) never
   // rewrites the pre-bundled dependencies a running `astro dev` is serving.
-  vite: process.argv.includes("build") ? { cacheDir: "node_modules/.vite-build" } : {},
+  vite: process.argv.includes("build")
+    ? { cacheDir: "node_modules/.vite-build" }
+    : // Pre-bundle the islands' dependencies at start-up; found later, they make Vite reload the page.
+      { optimizeDeps: { include: ["hono/client", "react", "react-dom", "react-dom/client", "react/jsx-runtime"] } },
   // A Content-Security-Policy header with hashes of Astro's own scripts and styles
   // (applied to built pages; `astro dev` does not send it).
   security: {
