@@ -5,7 +5,9 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { inject } from "vitest";
 
 export const SITE = inject("siteUrl");
-export const SCREENSHOTS = `.artifacts/screenshots/${new URL(SITE).port === "4321" ? "dev" : "preview"}`;
+export const API = inject("apiUrl");
+export const STACK = inject("stack");
+export const SCREENSHOTS = `.artifacts/screenshots/${STACK}`;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({

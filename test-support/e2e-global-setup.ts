@@ -28,6 +28,8 @@ export default async function setup(project: TestProject) {
     }
   }
   project.provide("siteUrl", `http://localhost:${ports.site}`);
+  project.provide("apiUrl", `http://localhost:${ports.api}`);
+  project.provide("stack", mode);
   const args = mode === "preview" ? ["scripts/dev.ts", "--preview"] : ["scripts/dev.ts"];
   const stack = spawn(process.execPath, args, {
     env: {
@@ -78,5 +80,9 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The site under test, e.g. http://localhost:4321 */
     siteUrl: string;
+    /** The API the site calls, e.g. http://localhost:8787 */
+    apiUrl: string;
+    /** Which stack the journeys run against: `npm run dev`, or the production build. */
+    stack: "dev" | "preview";
   }
 }

@@ -62,8 +62,10 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
   }
 
   function onEditKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "Enter") finishEditing(true);
-    if (event.key === "Escape") finishEditing(false);
+    if (event.key !== "Enter" && event.key !== "Escape") return;
+    // Otherwise the same key press would also activate the title button that takes focus next.
+    event.preventDefault();
+    finishEditing(event.key === "Enter");
   }
 
   function onTitleKey(event: KeyboardEvent<HTMLButtonElement>) {
@@ -127,7 +129,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
         )}
         <span className="task-meta">
           {task.priority !== "none" && (
-            <span className={`badge priority-${task.priority}`}>{priorityLabels[task.priority]}</span>
+            <span className={`badge priority-${task.priority}`}>{priorityLabels[task.priority]} priority</span>
           )}
           {task.tags.map((tag) => (
             <span key={tag} className="badge tag">

@@ -62,6 +62,9 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
   const [announcement, setAnnouncement] = useState("");
   const [pendingDeletes, setPendingDeletes] = useState<Task[]>([]);
   const deletes = useRef(new Map<string, PendingDelete>());
+  // The latest list, for handlers that must read it synchronously (state updaters run later).
+  const itemsRef = useRef(items);
+  itemsRef.current = items;
   const firstQuery = useRef(initial ? query : null);
 
   const fail = useCallback((reason: unknown, fallback = "Something went wrong. Please try again.") => {
@@ -271,14 +274,12 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
     (tasks: Task[]) => {
       if (tasks.length === 0) return;
       setFailure(null);
-      setItems((list) => {
-        for (const task of tasks) {
-          const index = list.findIndex((t) => t.id === task.id);
-          const timer = setTimeout(() => void commitDelete(task.id), UNDO_MS);
-          deletes.current.set(task.id, { task, index: Math.max(index, 0), timer });
-        }
-        return list.filter((t) => !tasks.some((d) => d.id === t.id));
-      });
+      for (const task of tasks) {
+        const index = itemsRef.current.findIndex((t) => t.id === task.id);
+        const timer = setTimeout(() => void commitDelete(task.id), UNDO_MS);
+        deletes.current.set(task.id, { task, index: Math.max(index, 0), timer });
+      }
+      setItems((list) => list.filter((t) => !tasks.some((d) => d.id === t.id)));
       setCounts((c) => countsAfter(c, tasks));
       setPendingDeletes([...deletes.current.values()].map((p) => p.task));
       announce(tasks.length === 1 ? `Deleted “${tasks[0]?.title}”.` : `Deleted ${tasks.length} tasks.`);

@@ -1,0 +1,291 @@
+/**
+ * The dashboard in a real browser: TodoMVC behaviour and beyond, found by
+ * role and accessible name, with axe checking each state for WCAG 2.2 AA.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { API, browserErrors, launchBrowser, newPerson, newVisitor, SITE, STACK, screenshot } from "./browser.ts";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+beforeEach(async () => {
+  context = await newVisitor(browser);
+  page = await context.newPage();
+  const person = newPerson("Dash");
+  await page.goto(`${SITE}/sign-up`);
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${SITE}/tasks`);
+  await hydrated();
+});
+
+afterEach(async () => {
+  await context?.close();
+  // Refusals the tests provoke on purpose show up as failed loads; nothing else may.
+  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|404|412|422|429|503)/.test(e));
+  expect(unexpected).toEqual([]);
+});
+
+async function hydrated() {
+  await expect.poll(() => page.getByRole("button", { name: "Keyboard shortcuts" }).isEnabled()).toBe(true);
+}
+
+const tasks = () => page.getByRole("list", { name: "Tasks" });
+const checkbox = (title: string) => tasks().getByRole("checkbox", { name: title, exact: true });
+
+async function add(...titles: string[]) {
+  for (const title of titles) {
+    await page.getByLabel("New task").fill(title);
+    await page.getByLabel("New task").press("Enter");
+    await checkbox(title.trim()).waitFor();
+  }
+  // Wait until the server has the last one (its checkbox is enabled once it has an id).
+  await expect.poll(() => checkbox((titles.at(-1) ?? "").trim()).isEnabled()).toBe(true);
+}
+
+async function expectAccessible(state: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    state,
+  ).toEqual([]);
+}
+
+/** The person's access token, as the page itself gets it. */
+async function tokenAndUser(): Promise<{ token: string; userId: string }> {
+  return page.evaluate(async () => {
+    const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
+    const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
+    return { token, userId: payload.sub as string };
+  });
+}
+
+describe("the dashboard", () => {
+  it("adds with Enter (trimmed, empty refused), counts items left, toggles and clears completed", async () => {
+    await expectAccessible("empty list");
+    await add("  Buy milk  ", "Call mum", "Book dentist");
+    await page.getByLabel("New task").fill("   ");
+    await page.getByLabel("New task").press("Enter");
+    await expect.poll(() => tasks().getByRole("checkbox").count()).toBe(3);
+    await expect.poll(() => page.getByText("3 items left").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Clear completed" }).count()).toBe(0);
+
+    await checkbox("Call mum").check();
+    await expect.poll(() => page.getByText("2 items left").isVisible()).toBe(true);
+    await checkbox("Book dentist").check();
+    await expect.poll(() => page.getByText("1 item left").isVisible()).toBe(true);
+    await expectAccessible("full list");
+    await screenshot(page, "dashboard-list");
+
+    await page.getByRole("button", { name: "Clear completed" }).click();
+    await expect.poll(() => tasks().getByRole("checkbox").count()).toBe(1);
+    await page.getByRole("button", { name: "Undo" }).waitFor();
+
+    await page.getByLabel("Mark all as complete").check();
+    await expect.poll(() => checkbox("Buy milk").isChecked()).toBe(true);
+    await expect.poll(() => page.getByText("0 items left").isVisible()).toBe(true);
+  });
+
+  it("keeps the filter in the URL across reloads and the Back button", async () => {
+    await add("Active one", "Done one");
+    await checkbox("Done one").check();
+    await expect.poll(() => page.getByText("1 item left").isVisible()).toBe(true);
+
+    const filters = page.getByRole("navigation", { name: "Show" });
+    await filters.getByRole("link", { name: /Active/ }).click();
+    await page.waitForURL(/\?show=active$/);
+    await expect.poll(() => tasks().getByRole("checkbox").count()).toBe(1);
+    await filters.getByRole("link", { name: /Completed/ }).click();
+    await page.waitForURL(/\?show=completed$/);
+    await checkbox("Done one").waitFor();
+
+    await page.reload();
+    await checkbox("Done one").waitFor();
+    expect(await filters.getByRole("link", { name: /Completed/ }).getAttribute("aria-current")).toBe("page");
+
+    await hydrated();
+    await page.goBack();
+    await page.waitForURL(/\?show=active$/);
+    await checkbox("Active one").waitFor();
+    expect(await checkbox("Done one").count()).toBe(0);
+  });
+
+  it("edits in place: double-click and Enter save, Escape cancels, an emptied title asks before deleting", async () => {
+    await add("Frist draft");
+    await tasks().getByRole("button", { name: "Frist draft", exact: true }).dblclick();
+    const editor = page.getByLabel("Edit title of “Frist draft”");
+    await editor.fill("First draft");
+    await expectAccessible("editing");
+    await editor.press("Enter");
+    await checkbox("First draft").waitFor();
+
+    const title = tasks().getByRole("button", { name: "First draft", exact: true });
+    await title.focus();
+    await page.keyboard.press("F2");
+    await page.getByLabel("Edit title of “First draft”").fill("Thrown away");
+    await page.keyboard.press("Escape");
+    await checkbox("First draft").waitFor();
+
+    await page.reload();
+    await checkbox("First draft").waitFor();
+    await hydrated();
+
+    page.once("dialog", (dialog) => void dialog.dismiss());
+    await tasks().getByRole("button", { name: "Edit “First draft”" }).click();
+    await page.getByLabel("Edit title of “First draft”").fill("");
+    await page.keyboard.press("Enter");
+    await checkbox("First draft").waitFor();
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await tasks().getByRole("button", { name: "Edit “First draft”" }).click();
+    await page.getByLabel("Edit title of “First draft”").fill("   ");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => checkbox("First draft").count()).toBe(0);
+  });
+
+  it("deletes with Undo, and a deletion that is not undone persists", async () => {
+    await add("Keep me", "Lose me");
+    await tasks().getByRole("button", { name: "Delete “Keep me”" }).click();
+    await page.getByRole("button", { name: "Undo" }).click();
+    await checkbox("Keep me").waitFor();
+
+    await tasks().getByRole("button", { name: "Delete “Lose me”" }).click();
+    await expect.poll(() => checkbox("Lose me").count()).toBe(0);
+    // Undo lasts a few seconds, then the deletion is sent.
+    await expect.poll(() => page.getByRole("button", { name: "Undo" }).count(), { timeout: 15_000 }).toBe(0);
+    await page.reload();
+    await checkbox("Keep me").waitFor();
+    expect(await checkbox("Lose me").count()).toBe(0);
+  });
+
+  it("sets priority, tags and a due date; overdue tasks stand out; search and sort find them", async () => {
+    await add("Pay rent", "Water plants");
+    await tasks().getByText("Details of “Pay rent”").click();
+    const details = page.getByRole("form", { name: "Details of “Pay rent”" });
+    await details.getByLabel("Description").fill("Transfer before the 1st");
+    await details.getByLabel("Priority").selectOption("high");
+    await details.getByLabel("Tags (comma-separated)").fill("Home, money");
+    await details.getByLabel("Due").fill("2020-01-01T09:00");
+    await details.getByRole("button", { name: "Save details" }).click();
+    await tasks().getByText("#money").waitFor();
+    await tasks()
+      .getByText(/^Overdue:/)
+      .waitFor();
+    await screenshot(page, "dashboard-details");
+
+    await page.reload();
+    await tasks().getByText("High priority").waitFor();
+
+    await hydrated();
+    await page.getByLabel("Search tasks").fill("transfer");
+    await page.waitForURL(/q=transfer/);
+    await expect.poll(() => tasks().getByRole("checkbox").count()).toBe(1);
+    await page.getByLabel("Search tasks").fill("");
+    await expect.poll(() => tasks().getByRole("checkbox").count()).toBe(2);
+
+    await page.getByLabel("Sort by").selectOption("title");
+    await page.waitForURL(/sort=title/);
+    await expect.poll(async () => (await tasks().getByRole("checkbox").all()).length).toBe(2);
+    const names = await tasks()
+      .getByRole("checkbox")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    expect(names).toEqual(["Pay rent", "Water plants"]);
+  });
+
+  it("rolls an optimistic change back with a readable message when the API refuses it", async () => {
+    await add("Fragile");
+    await page.route(`${API}/**`, (route) =>
+      route.request().method() === "PATCH"
+        ? route.fulfill({
+            status: 503,
+            contentType: "application/problem+json",
+            headers: { "access-control-allow-origin": SITE },
+            body: JSON.stringify({
+              status: 503,
+              title: "Database unavailable",
+              detail: "The database is unavailable; try again shortly.",
+            }),
+          })
+        : route.continue(),
+    );
+    await checkbox("Fragile").check();
+    await page.getByRole("alert").getByText("The database is unavailable; try again shortly.").waitFor();
+    await expect.poll(() => checkbox("Fragile").isChecked()).toBe(false);
+    await expectAccessible("error shown");
+    await screenshot(page, "dashboard-error");
+  });
+
+  it("shows the current version when the task changed elsewhere (412)", async () => {
+    await add("Shared task");
+    const { token, userId } = await tokenAndUser();
+    const list = (await (
+      await fetch(`${API}/api/${userId}/tasks`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
+      items: { id: string }[];
+    };
+    const id = list.items[0]?.id;
+    const changed = await fetch(`${API}/api/${userId}/tasks/${id}`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ title: "Shared task, renamed elsewhere" }),
+    });
+    expect(changed.status).toBe(200);
+
+    await checkbox("Shared task").check();
+    await page
+      .getByRole("alert")
+      .getByText(/was changed elsewhere/)
+      .waitFor();
+    await checkbox("Shared task, renamed elsewhere").waitFor();
+    expect(await checkbox("Shared task, renamed elsewhere").isChecked()).toBe(false);
+  });
+
+  it("works from the keyboard alone, with shortcuts listed in a help dialog", async () => {
+    await page.keyboard.press("n");
+    await page.keyboard.type("Typed without a mouse");
+    await page.keyboard.press("Enter");
+    await checkbox("Typed without a mouse").waitFor();
+    await expect.poll(() => checkbox("Typed without a mouse").isEnabled()).toBe(true);
+
+    await checkbox("Typed without a mouse").focus();
+    await page.keyboard.press("Space");
+    await expect.poll(() => checkbox("Typed without a mouse").isChecked()).toBe(true);
+
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("/");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("task-search");
+
+    await page.locator("body").click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.waitFor();
+    await expectAccessible("help dialog");
+    await page.keyboard.press("Escape");
+    await expect.poll(() => help.isVisible()).toBe(false);
+  });
+});
+
+describe("the landing page", () => {
+  it("ships no JavaScript in the production build", async () => {
+    const landing = await browser.newPage();
+    await landing.goto(SITE);
+    const scripts = await landing.locator("script").count();
+    if (STACK === "preview") expect(scripts).toBe(0);
+    await expect.poll(() => landing.getByRole("link", { name: "Create a free account" }).isVisible()).toBe(true);
+    await landing.close();
+  });
+});
