@@ -5,6 +5,7 @@
  * limits apply exactly as they do to API calls.
  */
 import { auth } from "./auth.server.ts";
+import { safeReturnTo } from "./return-to.ts";
 import { siteEnv } from "./site-env.server.ts";
 
 export type AuthFormKind = "sign-up" | "sign-in";
@@ -73,4 +74,38 @@ export function redirectWithCookies(location: string, cookies: string[]): Respon
   const headers = new Headers({ location });
   for (const cookie of cookies) headers.append("set-cookie", cookie);
   return new Response(null, { status: 303, headers });
+}
+
+/** What a sign-up or sign-in page renders, or the response it sends instead. */
+export type AuthPage =
+  | { response: Response }
+  | {
+      response?: undefined;
+      returnTo: string;
+      values: { name: string; email: string };
+      error: Extract<AuthFormResult, { ok: false }> | null;
+    };
+
+/**
+ * The whole of a sign-up or sign-in page's logic: a signed-in visitor goes on
+ * to where they were headed; a POST is submitted, and either redirects with
+ * the session cookies or is shown again with the error and what was typed
+ * (never the password).
+ */
+export async function authFormPage(
+  kind: AuthFormKind,
+  { request, url, locals, response }: { request: Request; url: URL; locals: App.Locals; response: ResponseInit },
+): Promise<AuthPage> {
+  const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
+  if (locals.user) return { response: new Response(null, { status: 303, headers: { location: returnTo } }) };
+  if (request.method !== "POST") return { returnTo, values: { name: "", email: "" }, error: null };
+  const form = await request.formData();
+  const result = await submitAuthForm(kind, form, request);
+  if (result.ok) return { response: redirectWithCookies(returnTo, result.cookies) };
+  response.status = result.status;
+  return {
+    returnTo,
+    values: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") },
+    error: result,
+  };
 }

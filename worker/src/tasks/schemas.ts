@@ -57,16 +57,7 @@ export const CreateTaskBody = z
   .openapi("CreateTask");
 
 /** PUT replaces every editable field; omitted optional fields return to their defaults. */
-export const ReplaceTaskBody = z
-  .strictObject({
-    title,
-    description: description.default(null),
-    priority: priority.default("none"),
-    tags: tags.default([]),
-    dueAt: dueAt.default(null),
-    completed: z.boolean().default(false),
-  })
-  .openapi("ReplaceTask");
+export const ReplaceTaskBody = CreateTaskBody.extend({ completed: z.boolean().default(false) }).openapi("ReplaceTask");
 
 export const CompleteTaskBody = z
   .strictObject({ completed: z.boolean() })
