@@ -2,11 +2,13 @@
  * Vitest global setup for the Worker suites (runs in Node, not workerd):
  * a real database behind the local SQL endpoint, migrated, and a real
  * Better Auth serving sign-up, /token and /jwks, exactly as the site does,
- * and a key-set host the tests can take down (jwks-server.ts).
- * The tests inside workerd reach all three over loopback.
+ * a key-set host the tests can take down (jwks-server.ts), and a faulty
+ * network in front of the SQL endpoint (sql-fault-proxy.ts).
+ * The tests inside workerd reach all four over loopback.
  */
 import type { TestProject } from "vitest/node";
 import { startJwksServer } from "./jwks-server.ts";
+import { startSqlFaultProxy } from "./sql-fault-proxy.ts";
 import { startTestStack } from "./stack.ts";
 
 export default async function setup(project: TestProject) {
@@ -17,7 +19,10 @@ export default async function setup(project: TestProject) {
   project.provide("databaseName", database);
   const jwksServer = await startJwksServer();
   project.provide("jwksServerOrigin", jwksServer.origin);
+  const sqlFaultProxy = await startSqlFaultProxy(stack.sqlEndpoint);
+  project.provide("sqlFaultProxyOrigin", sqlFaultProxy.origin);
   return async () => {
+    await sqlFaultProxy.close();
     await jwksServer.close();
     await stack.stop();
   };

@@ -8,6 +8,8 @@ declare module "vitest" {
     databaseName: "pglite" | "postgres";
     /** Origin of test-support/jwks-server.ts: key sets the tests publish, take down and count fetches of. */
     jwksServerOrigin: string;
+    /** Origin of test-support/sql-fault-proxy.ts: the SQL endpoint behind a network the tests can break. */
+    sqlFaultProxyOrigin: string;
   }
 }
 
