@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint and format check, type checks, then every vitest project
+ * `npm test`: lint and format check, type checks, a deploy dry run, then every vitest project
  * (database protocol, the API in workerd on PGlite and on PostgreSQL, and the
  * browser journeys). Stops at the first failing step.
  */
@@ -12,6 +12,8 @@ const steps: [string, string[]][] = [
   ["tsc", ["-p", "tsconfig.json"]],
   ["tsc", ["-p", "worker/tsconfig.json"]],
   ["astro", ["check", "--root", "web"]],
+  // A change that cannot be deployed does not land: build and bundle both Workers, upload nothing.
+  [process.execPath, ["scripts/deploy.ts", "--dry-run"]],
   ["vitest", ["run", ...process.argv.slice(2)]],
 ];
 

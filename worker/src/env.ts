@@ -12,8 +12,10 @@ export interface Bindings {
   NEON_HTTP_ENDPOINT?: string;
   /** Where the site publishes its public keys. Default http://localhost:4321/api/auth/jwks */
   AUTH_JWKS_URL?: string;
-  /** An inline JWKS (JSON); when set it replaces AUTH_JWKS_URL and no key is ever fetched. */
+  /** An inline JWKS (JSON); when set it replaces AUTH_JWKS_URL and AUTH_SITE, and no key is ever fetched. */
   AUTH_JWKS?: string;
+  /** Service binding to the site's Worker (production): when bound, AUTH_JWKS_URL is fetched through it, not the Internet. */
+  AUTH_SITE?: Fetcher;
   /** Expected `iss`: the site's origin. Default http://localhost:4321 */
   AUTH_ISSUER?: string;
   /** Expected `aud`: this API's origin. Default http://localhost:8787 */
@@ -38,6 +40,12 @@ const configSchema = z.object({
         return z.NEVER;
       }
     })
+    .optional(),
+  AUTH_SITE: z
+    .custom<Fetcher>(
+      (value) => typeof (value as { fetch?: unknown } | null)?.fetch === "function",
+      "must be a service binding (an object with fetch)",
+    )
     .optional(),
   AUTH_ISSUER: z.url().default("http://localhost:4321"),
   AUTH_AUDIENCE: z.url().default("http://localhost:8787"),

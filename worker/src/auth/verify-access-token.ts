@@ -7,7 +7,9 @@ import {
   base64url,
   createLocalJWKSet,
   createRemoteJWKSet,
+  customFetch,
   decodeProtectedHeader,
+  type FetchImplementation,
   type JWTPayload,
   type JWTVerifyGetKey,
   jwtVerify,
@@ -50,20 +52,45 @@ export class KeySourceError extends Error {
   override name = "KeySourceError";
 }
 
-/** Key sets at module scope: one remote set per URL, so keys are cached for the isolate's lifetime. */
+/** Key sets at module scope, one per source, so keys are cached for the isolate's lifetime. */
 const keySets = new Map<string, JWTVerifyGetKey>();
+/**
+ * The site's service binding per cached key set. It is looked up at fetch time, not captured
+ * when the set is made, so caching never depends on the binding object staying the same.
+ */
+const siteBindings = new Map<string, Fetcher>();
 
+function remoteKeySet(url: string, fetchVia?: FetchImplementation): JWTVerifyGetKey {
+  return createRemoteJWKSet(new URL(url), {
+    cooldownDuration: JWKS_COOLDOWN_MS,
+    cacheMaxAge: JWKS_MAX_AGE_MS,
+    timeoutDuration: JWKS_TIMEOUT_MS,
+    ...(fetchVia ? { [customFetch]: fetchVia } : {}),
+  });
+}
+
+/**
+ * Where keys come from, first match wins: the inline AUTH_JWKS; AUTH_JWKS_URL fetched through
+ * the site's service binding (AUTH_SITE); AUTH_JWKS_URL fetched over the Internet.
+ */
 function keySetFor(config: Config): JWTVerifyGetKey {
-  const cacheKey = config.AUTH_JWKS ? `inline:${JSON.stringify(config.AUTH_JWKS)}` : `remote:${config.AUTH_JWKS_URL}`;
+  if (config.AUTH_JWKS) {
+    const cacheKey = `inline:${JSON.stringify(config.AUTH_JWKS)}`;
+    let keySet = keySets.get(cacheKey);
+    if (!keySet) {
+      keySet = createLocalJWKSet(config.AUTH_JWKS as Parameters<typeof createLocalJWKSet>[0]);
+      keySets.set(cacheKey, keySet);
+    }
+    return keySet;
+  }
+  const site = config.AUTH_SITE;
+  const cacheKey = `${site ? "site" : "remote"}:${config.AUTH_JWKS_URL}`;
+  if (site) siteBindings.set(cacheKey, site);
   let keySet = keySets.get(cacheKey);
   if (!keySet) {
-    keySet = config.AUTH_JWKS
-      ? createLocalJWKSet(config.AUTH_JWKS as Parameters<typeof createLocalJWKSet>[0])
-      : createRemoteJWKSet(new URL(config.AUTH_JWKS_URL), {
-          cooldownDuration: JWKS_COOLDOWN_MS,
-          cacheMaxAge: JWKS_MAX_AGE_MS,
-          timeoutDuration: JWKS_TIMEOUT_MS,
-        });
+    keySet = site
+      ? remoteKeySet(config.AUTH_JWKS_URL, (url, init) => (siteBindings.get(cacheKey) ?? site).fetch(url, init))
+      : remoteKeySet(config.AUTH_JWKS_URL);
     keySets.set(cacheKey, keySet);
   }
   return keySet;

@@ -1,0 +1,165 @@
+/**
+ * `npm run deploy`: checks that the two production configurations agree,
+ * builds the site for production, then deploys the site and the API, in that
+ * order (the API's service binding AUTH_SITE needs the site's Worker to exist).
+ *
+ *   npm run deploy                 build and deploy (after `wrangler login`, secrets and migrations)
+ *   npm run deploy -- --dry-run    build and bundle both, upload nothing, print the sizes
+ *
+ * The dry run needs no account and no network, so CI runs it: a change that
+ * cannot be bundled or is configured inconsistently cannot land.
+ *
+ * API_ORIGIN  the API origin the site's Content-Security-Policy allows; defaults to
+ *             web/wrangler.jsonc's production API_ORIGIN and must agree with it.
+ *
+ * The site is built into .artifacts/deploy/site-build, not web/dist, so a
+ * production build never replaces what `npm run preview` serves.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { unstable_readConfig } from "wrangler";
+
+const dryRun = process.argv.includes("--dry-run");
+const ENV = "production";
+const OUT = resolve(".artifacts/deploy");
+const SITE_BUILD = join(OUT, "site-build");
+const MiB = 1024 * 1024;
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
+  console.log(`\n▶ ${command} ${args.join(" ")}`);
+  const { status } = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  if (status !== 0) fail(`${command} failed (exit ${status})`);
+}
+
+/**
+ * The parts of Wrangler's resolved configuration used here. Wrangler's published types name
+ * its Config from a package it does not ship, so TypeScript sees `any` without this.
+ */
+interface WorkerConfig {
+  name?: string | undefined;
+  vars: Record<string, unknown>;
+  services?: { binding: string; service: string }[] | undefined;
+}
+
+/** The production settings both Workers will run with, as Wrangler resolves them. */
+function readProductionConfigs() {
+  const read = (config: string): WorkerConfig => unstable_readConfig({ config, env: ENV }, { hideWarnings: true });
+  const site = read("web/wrangler.jsonc");
+  const api = read("wrangler.toml");
+  const text = (vars: Record<string, unknown>, name: string) => (typeof vars[name] === "string" ? vars[name] : "");
+  return {
+    siteName: site.name ?? "",
+    siteOrigin: text(site.vars, "SITE_ORIGIN"),
+    apiOrigin: text(site.vars, "API_ORIGIN"),
+    siteVars: Object.keys(site.vars),
+    apiName: api.name ?? "",
+    apiVars: Object.keys(api.vars),
+    issuer: text(api.vars, "AUTH_ISSUER"),
+    audience: text(api.vars, "AUTH_AUDIENCE"),
+    jwksUrl: text(api.vars, "AUTH_JWKS_URL"),
+    allowedOrigins: text(api.vars, "ALLOWED_ORIGINS")
+      .split(",")
+      .map((origin) => origin.trim()),
+    siteBinding: api.services?.find((service) => service.binding === "AUTH_SITE")?.service,
+  };
+}
+
+/** Every mismatch that would make production refuse its own tokens or reach for a local database. */
+function configurationProblems(config: ReturnType<typeof readProductionConfigs>, apiOrigin: string): string[] {
+  const problems: string[] = [];
+  const expect = (ok: boolean, problem: string) => {
+    if (!ok) problems.push(problem);
+  };
+  expect(config.siteOrigin !== "", "web/wrangler.jsonc env.production.vars.SITE_ORIGIN is not set");
+  expect(config.apiOrigin !== "", "web/wrangler.jsonc env.production.vars.API_ORIGIN is not set");
+  expect(apiOrigin === config.apiOrigin, `API_ORIGIN=${apiOrigin} differs from the site's ${config.apiOrigin}`);
+  expect(config.issuer === config.siteOrigin, `AUTH_ISSUER ${config.issuer} is not SITE_ORIGIN ${config.siteOrigin}`);
+  expect(
+    config.audience === config.apiOrigin,
+    `AUTH_AUDIENCE ${config.audience} is not API_ORIGIN ${config.apiOrigin}`,
+  );
+  expect(
+    config.jwksUrl === `${config.siteOrigin}/api/auth/jwks`,
+    `AUTH_JWKS_URL ${config.jwksUrl} is not ${config.siteOrigin}/api/auth/jwks`,
+  );
+  expect(config.allowedOrigins.includes(config.siteOrigin), `ALLOWED_ORIGINS does not include ${config.siteOrigin}`);
+  expect(
+    config.siteBinding === config.siteName,
+    `the API's AUTH_SITE binds "${config.siteBinding}", not the site "${config.siteName}"`,
+  );
+  for (const [worker, vars] of [
+    ["site", config.siteVars],
+    ["API", config.apiVars],
+  ] as const) {
+    for (const name of ["NEON_HTTP_ENDPOINT", "DATABASE_URL"]) {
+      expect(!vars.includes(name), `the ${worker}'s production vars set ${name}; it must be unset (or a secret)`);
+    }
+  }
+  return problems;
+}
+
+/** What Wrangler uploads and checks against the size limit: the modules, gzipped together. */
+function bundleSize(dir: string): { files: number; bytes: number; gzipBytes: number } {
+  const files = readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((file) => !file.endsWith(".map") && file !== "README.md" && statSync(join(dir, file)).isFile())
+    .sort();
+  const content = Buffer.concat(files.map((file) => readFileSync(join(dir, file))));
+  return { files: files.length, bytes: content.length, gzipBytes: gzipSync(content).length };
+}
+
+/** `astro build` leaves Wrangler a redirect to its output; the deploy build puts back the one it found. */
+function keepingRedirect(build: () => void): void {
+  const redirect = "web/.wrangler/deploy/config.json";
+  const before = existsSync(redirect) ? readFileSync(redirect) : undefined;
+  try {
+    build();
+  } finally {
+    if (before) writeFileSync(redirect, before);
+    else rmSync(redirect, { force: true });
+  }
+}
+
+const config = readProductionConfigs();
+const apiOrigin = process.env.API_ORIGIN ?? config.apiOrigin;
+const problems = configurationProblems(config, apiOrigin);
+if (!dryRun && [config.siteOrigin, config.apiOrigin].some((origin) => origin.includes("example.com"))) {
+  problems.push("the production origins are still the example.com placeholders: edit them first");
+}
+if (problems.length > 0) fail(`The production configuration is inconsistent:\n  - ${problems.join("\n  - ")}`);
+console.log(`Site ${config.siteOrigin} (${config.siteName}), API ${config.apiOrigin} (${config.apiName})`);
+
+rmSync(SITE_BUILD, { recursive: true, force: true });
+keepingRedirect(() =>
+  run("astro", ["build", "--root", "web", "--outDir", SITE_BUILD], { CLOUDFLARE_ENV: ENV, API_ORIGIN: apiOrigin }),
+);
+// The build copies web/.dev.vars (local secrets) beside its output. Deploys never read it; drop it anyway.
+rmSync(join(SITE_BUILD, "server/.dev.vars"), { force: true });
+
+const targets = [
+  { name: config.siteName, args: ["--config", join(SITE_BUILD, "server/wrangler.json")] },
+  { name: config.apiName, args: ["--config", "wrangler.toml", "--env", ENV] },
+];
+for (const { name, args } of targets) {
+  const dry = dryRun ? ["--dry-run", "--outdir", join(OUT, name)] : [];
+  if (dryRun) rmSync(join(OUT, name), { recursive: true, force: true });
+  run("wrangler", ["deploy", ...args, ...dry]);
+}
+
+if (dryRun) {
+  console.log("\nBundles (the Workers size limit applies to the gzipped figure: 3 MiB free, 10 MiB paid):");
+  for (const { name } of targets) {
+    const { files, bytes, gzipBytes } = bundleSize(join(OUT, name));
+    const share = ((gzipBytes / (3 * MiB)) * 100).toFixed(0);
+    console.log(
+      `  ${name.padEnd(10)} ${files} files, ${(bytes / 1024).toFixed(1)} KiB, gzip ${(gzipBytes / 1024).toFixed(1)} KiB (${share}% of the free plan's 3 MiB)`,
+    );
+  }
+  console.log(`\nDry run: nothing was uploaded. The bundles are in ${OUT}.`);
+}
