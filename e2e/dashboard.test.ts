@@ -199,11 +199,14 @@ describe("the dashboard", () => {
 
     await page.getByLabel("Sort by").selectOption("title");
     await page.waitForURL(/sort=title/);
-    await expect.poll(async () => (await tasks().getByRole("checkbox").all()).length).toBe(2);
-    const names = await tasks()
-      .getByRole("checkbox")
-      .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
-    expect(names).toEqual(["Pay rent", "Water plants"]);
+    // The list reloads in the new order; wait for it rather than read it once.
+    const order = () =>
+      tasks()
+        .getByRole("checkbox")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    await expect.poll(order).toEqual(["Pay rent", "Water plants"]);
+    await page.getByLabel("Sort by").selectOption("created");
+    await expect.poll(order).toEqual(["Water plants", "Pay rent"]);
   });
 
   it("rolls an optimistic change back with a readable message when the API refuses it", async () => {
