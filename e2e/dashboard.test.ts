@@ -225,7 +225,7 @@ describe("the dashboard", () => {
           })
         : route.continue(),
     );
-    await checkbox("Fragile").check();
+    await checkbox("Fragile").click();
     await page.getByRole("alert").getByText("The database is unavailable; try again shortly.").waitFor();
     await expect.poll(() => checkbox("Fragile").isChecked()).toBe(false);
     await expectAccessible("error shown");
@@ -248,7 +248,8 @@ describe("the dashboard", () => {
     });
     expect(changed.status).toBe(200);
 
-    await checkbox("Shared task").check();
+    // click, not check(): the change is rolled back at once, which check() would report as a failure.
+    await checkbox("Shared task").click();
     await page
       .getByRole("alert")
       .getByText(/was changed elsewhere/)
@@ -279,6 +280,58 @@ describe("the dashboard", () => {
     await expectAccessible("help dialog");
     await page.keyboard.press("Escape");
     await expect.poll(() => help.isVisible()).toBe(false);
+  });
+});
+
+describe("the access token in the browser", () => {
+  it("is fetched once for many concurrent calls, and renewed once after a 401", async () => {
+    await add("One", "Two", "Three");
+    // A fresh page holds no token yet: the first calls must share one fetch of it.
+    await page.reload();
+    await hydrated();
+    const tokenFetches: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/api/auth/token")) tokenFetches.push(request.url());
+    });
+    await page.getByLabel("Mark all as complete").check();
+    await expect.poll(() => page.getByText("0 items left").isVisible()).toBe(true);
+    await expect.poll(() => checkbox("One").isChecked()).toBe(true);
+    expect(tokenFetches).toHaveLength(1);
+
+    // The API refuses the held token once (as after a key rotation): one renewal, one retry.
+    let refused = false;
+    await page.route(`${API}/**`, (route) => {
+      if (!refused && route.request().method() === "PATCH") {
+        refused = true;
+        return route.fulfill({
+          status: 401,
+          contentType: "application/problem+json",
+          headers: { "access-control-allow-origin": SITE, "www-authenticate": 'Bearer error="invalid_token"' },
+          body: JSON.stringify({ status: 401, title: "Invalid access token" }),
+        });
+      }
+      return route.continue();
+    });
+    const retried = page.waitForResponse((r) => r.request().method() === "PATCH" && r.status() === 200);
+    await checkbox("Two").click();
+    await retried;
+    expect(refused).toBe(true);
+    expect(tokenFetches).toHaveLength(2);
+    // The retried request reached the API: after a reload, the change is there.
+    await page.reload();
+    await expect.poll(() => checkbox("Two").isChecked()).toBe(false);
+  });
+});
+
+describe("small screens and dark mode", () => {
+  it("fits a 320 px phone in the dark colour scheme, accessibly", async () => {
+    await add("Phone-sized task with a rather long title that has to wrap");
+    await page.setViewportSize({ width: 320, height: 640 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectAccessible("320 px, dark");
+    await screenshot(page, "dashboard-phone-dark");
   });
 });
 

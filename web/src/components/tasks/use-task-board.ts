@@ -26,8 +26,6 @@ interface PendingDelete {
 /** The editable fields, as PUT replaces them. */
 export type TaskChanges = Partial<Pick<Task, "title" | "description" | "priority" | "tags" | "dueAt" | "completed">>;
 
-const etag = (task: Task) => `"${task.version}"`;
-
 function problemDetail(body: unknown, fallback: string): string {
   const problem = (body ?? {}) as { detail?: unknown; errors?: { detail: string }[] };
   if (Array.isArray(problem.errors) && problem.errors.length > 0) return problem.errors.map((e) => e.detail).join(" ");
@@ -65,6 +63,20 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
   // The latest list, for handlers that must read it synchronously (state updaters run later).
   const itemsRef = useRef(items);
   itemsRef.current = items;
+  // The version the server last confirmed for each task: If-Match must carry it, not a stale copy's.
+  const versions = useRef(new Map((initial?.items ?? []).map((t) => [t.id, t.version])));
+  const confirmed = useCallback((task: Task) => {
+    versions.current.set(task.id, task.version);
+    return task;
+  }, []);
+  const etag = useCallback((task: Task) => `"${versions.current.get(task.id) ?? task.version}"`, []);
+  // Changes to one task go out one after another, so a quick second change builds on the first.
+  const queues = useRef(new Map<string, Promise<unknown>>());
+  const serial = useCallback(<T>(id: string, run: () => Promise<T>): Promise<T> => {
+    const next = (queues.current.get(id) ?? Promise.resolve()).then(run, run);
+    queues.current.set(id, next);
+    return next;
+  }, []);
   const firstQuery = useRef(initial ? query : null);
 
   const fail = useCallback((reason: unknown, fallback = "Something went wrong. Please try again.") => {
@@ -87,6 +99,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
         if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not load your tasks."));
         const page = await response.json();
         if (!current) return;
+        for (const task of page.items) confirmed(task);
         setItems(page.items.filter((t) => !deletes.current.has(t.id)));
         setNextCursor(page.nextCursor);
         if (page.counts) setCounts(page.counts);
@@ -96,7 +109,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
     return () => {
       current = false;
     };
-  }, [tasksApi, userId, query, fail]);
+  }, [tasksApi, userId, query, fail, confirmed]);
 
   const loadMore = useCallback(async () => {
     if (!nextCursor || loading) return;
@@ -105,6 +118,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
       const response = await tasksApi.$get({ param: { userId }, query: listQuery(query, nextCursor) });
       if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not load more tasks."));
       const page = await response.json();
+      for (const task of page.items) confirmed(task);
       setItems((list) => [...list, ...page.items.filter((t) => !list.some((l) => l.id === t.id))]);
       setNextCursor(page.nextCursor);
     } catch (reason) {
@@ -112,7 +126,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
     } finally {
       setLoading(false);
     }
-  }, [tasksApi, userId, query, nextCursor, loading, fail]);
+  }, [tasksApi, userId, query, nextCursor, loading, fail, confirmed]);
 
   const replace = useCallback((task: Task) => {
     setItems((list) => list.map((t) => (t.id === task.id ? task : t)));
@@ -123,7 +137,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
     async (task: Task) => {
       const response = await tasksApi[":id"].$get({ param: { userId, id: task.id } });
       if (response.ok) {
-        const current = await response.json();
+        const current = confirmed(await response.json());
         replace(current);
         setCounts((c) => countsAfter(c, [task], [current]));
       }
@@ -132,7 +146,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
         signedOut: false,
       });
     },
-    [tasksApi, userId, replace],
+    [tasksApi, userId, replace, confirmed],
   );
 
   const add = useCallback(
@@ -162,7 +176,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
           json: { title: fields.title, ...(fields.priority ? { priority: fields.priority } : {}) },
         });
         if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not add the task."));
-        const task = await response.json();
+        const task = confirmed(await response.json());
         setItems((list) => list.map((t) => (t.id === draft.id ? task : t)));
         announce(`Added “${task.title}”.`);
         return true;
@@ -173,7 +187,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
         return false;
       }
     },
-    [tasksApi, userId, query.filter, announce, fail],
+    [tasksApi, userId, query.filter, announce, fail, confirmed],
   );
 
   const setCompleted = useCallback(
@@ -183,27 +197,29 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
       setFailure(null);
       replace(optimistic);
       setCounts((c) => countsAfter(c, [task], [optimistic]));
-      try {
-        const response = await tasksApi[":id"].complete.$patch({
-          param: { userId, id: task.id },
-          header: { "if-match": etag(task) },
-          json: { completed },
-        });
-        if (response.status === 412) {
+      return serial(task.id, async () => {
+        try {
+          const response = await tasksApi[":id"].complete.$patch({
+            param: { userId, id: task.id },
+            header: { "if-match": etag(task) },
+            json: { completed },
+          });
+          if (response.status === 412) {
+            replace(task);
+            setCounts((c) => countsAfter(c, [optimistic], [task]));
+            return resolveConflict(task);
+          }
+          if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not update the task."));
+          replace(confirmed(await response.json()));
+          announce(`“${task.title}” marked ${completed ? "complete" : "not complete"}.`);
+        } catch (reason) {
           replace(task);
           setCounts((c) => countsAfter(c, [optimistic], [task]));
-          return resolveConflict(task);
+          fail(reason, "Could not update the task.");
         }
-        if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not update the task."));
-        replace(await response.json());
-        announce(`“${task.title}” marked ${completed ? "complete" : "not complete"}.`);
-      } catch (reason) {
-        replace(task);
-        setCounts((c) => countsAfter(c, [optimistic], [task]));
-        fail(reason, "Could not update the task.");
-      }
+      });
     },
-    [tasksApi, userId, replace, resolveConflict, announce, fail],
+    [tasksApi, userId, replace, resolveConflict, announce, fail, serial, confirmed, etag],
   );
 
   const save = useCallback(
@@ -212,35 +228,37 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
       setFailure(null);
       replace(next);
       setCounts((c) => countsAfter(c, [task], [next]));
-      try {
-        const response = await tasksApi[":id"].$put({
-          param: { userId, id: task.id },
-          header: { "if-match": etag(task) },
-          // PUT replaces every editable field, so send them all.
-          json: {
-            title: next.title,
-            description: next.description,
-            priority: next.priority,
-            tags: next.tags,
-            dueAt: next.dueAt,
-            completed: next.completed,
-          },
-        });
-        if (response.status === 412) {
+      return serial(task.id, async () => {
+        try {
+          const response = await tasksApi[":id"].$put({
+            param: { userId, id: task.id },
+            header: { "if-match": etag(task) },
+            // PUT replaces every editable field, so send them all.
+            json: {
+              title: next.title,
+              description: next.description,
+              priority: next.priority,
+              tags: next.tags,
+              dueAt: next.dueAt,
+              completed: next.completed,
+            },
+          });
+          if (response.status === 412) {
+            replace(task);
+            setCounts((c) => countsAfter(c, [next], [task]));
+            return resolveConflict(task);
+          }
+          if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not save the task."));
+          replace(confirmed(await response.json()));
+          announce(`Saved “${next.title}”.`);
+        } catch (reason) {
           replace(task);
           setCounts((c) => countsAfter(c, [next], [task]));
-          return resolveConflict(task);
+          fail(reason, "Could not save the task.");
         }
-        if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not save the task."));
-        replace(await response.json());
-        announce(`Saved “${next.title}”.`);
-      } catch (reason) {
-        replace(task);
-        setCounts((c) => countsAfter(c, [next], [task]));
-        fail(reason, "Could not save the task.");
-      }
+      });
     },
-    [tasksApi, userId, replace, resolveConflict, announce, fail],
+    [tasksApi, userId, replace, resolveConflict, announce, fail, serial, confirmed, etag],
   );
 
   /** Sends a deletion whose Undo window has passed. */
@@ -267,7 +285,7 @@ export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery
         fail(reason, "Could not delete the task.");
       }
     },
-    [tasksApi, userId, resolveConflict, fail],
+    [tasksApi, userId, resolveConflict, fail, etag],
   );
 
   const remove = useCallback(
