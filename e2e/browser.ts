@@ -48,8 +48,11 @@ let visitors = 0;
  * A browser context for one visitor, arriving from an address of its own, as
  * Cloudflare would report it in CF-Connecting-IP; rate limits are per address.
  */
-export async function newVisitor(browser: Browser): Promise<BrowserContext> {
-  const context = await browser.newContext();
+export async function newVisitor(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
   context.on("console", (message) => {
     if (message.type() === "error") browserErrors.push(`${message.location().url}: ${message.text()}`);
   });

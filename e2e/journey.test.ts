@@ -105,4 +105,21 @@ describe("a person's first visit", () => {
     await screenshot(page, "sign-in-rate-limited");
     await context.close();
   });
+
+  it("signs up and adds a task with JavaScript turned off", async () => {
+    const context = await newVisitor(browser, { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const person = newPerson("Noscript");
+    await page.goto(`${SITE}/sign-up`);
+    await page.getByLabel("Name").fill(person.name);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.waitForURL(`${SITE}/tasks`);
+    await page.getByLabel("New task").fill("Added by a plain form");
+    await page.getByRole("button", { name: "Add task" }).click();
+    await page.waitForURL(`${SITE}/tasks`);
+    await page.getByRole("list", { name: "Tasks" }).getByRole("checkbox", { name: "Added by a plain form" }).waitFor();
+    await context.close();
+  });
 });

@@ -43,8 +43,3 @@ export async function accessToken({ fresh = false } = {}): Promise<string> {
   held = await pending;
   return held.token;
 }
-
-/** Drops the token at sign-out, so nothing sends it again. */
-export function forgetAccessToken(): void {
-  held = undefined;
-}

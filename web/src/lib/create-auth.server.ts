@@ -67,6 +67,9 @@ export function createAuth(settings: AuthSettings) {
       customRules: {
         "/sign-in/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
         "/sign-up/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        // Public keys: the API fetches them (through a binding, without a client IP), so one
+        // shared bucket must never run dry.
+        "/jwks": false,
       },
     },
     advanced: {

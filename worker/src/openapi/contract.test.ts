@@ -81,3 +81,15 @@ describe("the OpenAPI document matches real responses", () => {
     await expectConforms("/api/{userId}/tasks", "get", await request(`/api/someone-else/tasks`, bearer(user)));
   });
 });
+
+describe("the request schemas in the OpenAPI document", () => {
+  it("accept the bodies the API accepts", async () => {
+    const doc = (await (await request("/openapi.json")).json()) as OpenApiDocument;
+    const schemaOf = (name: string) =>
+      new Validator({ $ref: `#/components/schemas/${name}`, components: doc.components } as object, "2020-12", false);
+    expect(schemaOf("CreateTask").validate({ title: "x", tags: ["a"] }).errors).toEqual([]);
+    expect(schemaOf("ReplaceTask").validate({ title: "x", completed: true }).errors).toEqual([]);
+    expect(schemaOf("ReplaceTask").validate({ title: "x", owner: "y" }).valid).toBe(false);
+    expect(schemaOf("CompleteTask").validate({ completed: false }).errors).toEqual([]);
+  });
+});

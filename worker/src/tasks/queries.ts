@@ -107,11 +107,8 @@ export async function createTaskIdempotently(
     db
       .insert(idempotencyKeys)
       .values({ userId, key, requestHash, taskId: id, request: input })
-      .onConflictDoUpdate({
-        target: [idempotencyKeys.userId, idempotencyKeys.key],
-        set: { requestHash, taskId: id, request: input, createdAt: sql`now()` },
-        setWhere: sql`${idempotencyKeys.createdAt} < now() - interval '24 hours'`,
-      }),
+      // A live key stays as it is; an expired one was deleted just above.
+      .onConflictDoNothing(),
     db
       .insert(tasks)
       .select(

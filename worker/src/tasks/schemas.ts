@@ -46,18 +46,25 @@ const dueAt = z.iso
   .nullable()
   .openapi({ example: "2026-12-01T09:00:00+01:00" });
 
-export const CreateTaskBody = z
-  .strictObject({
-    title,
-    description: description.default(null),
-    priority: priority.default("none"),
-    tags: tags.default([]),
-    dueAt: dueAt.default(null),
-  })
-  .openapi("CreateTask");
+/** The fields a client edits, shared by create and replace. */
+const editableFields = {
+  title,
+  description: description.default(null),
+  priority: priority.default("none"),
+  tags: tags.default([]),
+  dueAt: dueAt.default(null),
+};
 
-/** PUT replaces every editable field; omitted optional fields return to their defaults. */
-export const ReplaceTaskBody = CreateTaskBody.extend({ completed: z.boolean().default(false) }).openapi("ReplaceTask");
+export const CreateTaskBody = z.strictObject(editableFields).openapi("CreateTask");
+
+/**
+ * PUT replaces every editable field; omitted optional fields return to their
+ * defaults. (Declared flat, not with .extend(): the generated document would
+ * otherwise be an allOf of two closed objects, which no body satisfies.)
+ */
+export const ReplaceTaskBody = z
+  .strictObject({ ...editableFields, completed: z.boolean().default(false) })
+  .openapi("ReplaceTask");
 
 export const CompleteTaskBody = z
   .strictObject({ completed: z.boolean() })

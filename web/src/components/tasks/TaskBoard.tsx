@@ -16,6 +16,8 @@ interface Props {
   initialQuery: ViewQuery;
   /** The first page, fetched by the server; null when it could not be. */
   initial: TaskList | null;
+  /** A message from the server-side add (the form posted before hydration), if it failed. */
+  initialFailure?: string | null;
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
@@ -26,11 +28,11 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-export function TaskBoard({ userId, apiOrigin, initialQuery, initial }: Props) {
+export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFailure = null }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
   const [hydrated, setHydrated] = useState(false);
-  const board = useTaskBoard(userId, apiOrigin, query, initial);
+  const board = useTaskBoard(userId, apiOrigin, query, initial, initialFailure);
   const newTask = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const help = useRef<HTMLDialogElement>(null);

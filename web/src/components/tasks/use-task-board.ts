@@ -50,13 +50,21 @@ function visibleIn(query: ViewQuery, task: Task): boolean {
   return query.filter === "all" || (query.filter === "completed") === task.completed;
 }
 
-export function useTaskBoard(userId: string, apiOrigin: string, query: ViewQuery, initial: TaskList | null) {
+export function useTaskBoard(
+  userId: string,
+  apiOrigin: string,
+  query: ViewQuery,
+  initial: TaskList | null,
+  initialFailure: string | null = null,
+) {
   const tasksApi = useMemo(() => createApi(apiOrigin).api[":userId"].tasks, [apiOrigin]);
   const [items, setItems] = useState<Task[]>(initial?.items ?? []);
   const [nextCursor, setNextCursor] = useState<string | null>(initial?.nextCursor ?? null);
   const [counts, setCounts] = useState<TaskCounts>(initial?.counts ?? { all: 0, pending: 0, completed: 0 });
   const [loading, setLoading] = useState(initial === null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(
+    initialFailure ? { message: initialFailure, signedOut: false } : null,
+  );
   const [announcement, setAnnouncement] = useState("");
   const [pendingDeletes, setPendingDeletes] = useState<Task[]>([]);
   const deletes = useRef(new Map<string, PendingDelete>());
