@@ -12,6 +12,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 const preview = process.argv.includes("--preview");
 const ports = {
@@ -32,6 +33,7 @@ if (customPorts && !preview) {
 function vars(values: Record<string, string>): string[] {
   return customPorts ? Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]) : [];
 }
+const previewDir = resolve(".artifacts", `preview-${ports.site}`);
 const database = {
   DATABASE_URL: `postgresql://local:local@localhost:${ports.sql}/todo`,
   NEON_HTTP_ENDPOINT: `${SQL_URL}/sql`,
@@ -164,15 +166,17 @@ async function main() {
   ]);
   if (preview) {
     console.log("Building the site…");
-    const build = spawnSync("astro", ["build", "--root", "web"], {
+    // Each preview builds into a folder of its own (per port), so two previews, or a preview and
+    // the bench, never replace the files the other is serving.
+    const build = spawnSync("astro", ["build", "--root", "web", "--outDir", previewDir], {
       stdio: "inherit",
-      env: { ...process.env, API_ORIGIN: API_URL },
+      env: { ...process.env, API_ORIGIN: API_URL, ASTRO_BUILD_CACHE: join(previewDir, ".vite") },
     });
     if (build.status !== 0) throw new Error("astro build failed.");
     start("site", "wrangler", [
       ...wranglerDev,
       "--config",
-      "web/dist/server/wrangler.json",
+      join(previewDir, "server", "wrangler.json"),
       "--port",
       String(ports.site),
       ...vars({ ...database, SITE_ORIGIN: SITE_URL, API_ORIGIN: API_URL }),

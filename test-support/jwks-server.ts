@@ -9,6 +9,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody, sendJson } from "./http-helpers.ts";
 
 /** How an endpoint answers; worker/test/jwks-endpoint.ts declares the same list. */
 const MODES = ["up", "error", "reset", "hang", "garbage", "redirect"] as const;
@@ -28,20 +29,10 @@ export interface JwksServer {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
-  if (body === undefined) {
-    res.writeHead(status).end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-}
+const send = sendJson;
 
 async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  const value: unknown = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+  const value: unknown = JSON.parse((await readBody(req)).toString("utf8") || "{}");
   if (typeof value !== "object" || value === null) throw new Error("body must be a JSON object");
   return value as Record<string, unknown>;
 }

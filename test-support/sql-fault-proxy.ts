@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody, sendJson } from "./http-helpers.ts";
 
 /** How an endpoint behaves; worker/test/sql-fault-proxy.ts declares the same list. */
 const MODES = ["pass", "down", "error", "slow", "lost-reply"] as const;
@@ -35,21 +36,7 @@ export interface SqlFaultProxy {
   close(): Promise<void>;
 }
 
-function send(res: ServerResponse, status: number, body?: unknown): void {
-  if (body === undefined) {
-    res.writeHead(status).end();
-    return;
-  }
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
+const send = sendJson;
 
 /** The request as the driver sent it, minus hop-by-hop headers, to the real endpoint. */
 async function forward(upstream: string, req: IncomingMessage, body: Buffer): Promise<Response> {

@@ -19,7 +19,7 @@ export default defineConfig({
   // `astro build` keeps its own Vite cache, so a build (npm run preview) never
   // rewrites the pre-bundled dependencies a running `astro dev` is serving.
   vite: process.argv.includes("build")
-    ? { cacheDir: "node_modules/.vite-build" }
+    ? { cacheDir: process.env.ASTRO_BUILD_CACHE ?? "node_modules/.vite-build" }
     : // Pre-bundle the islands' dependencies at start-up; found later, they make Vite reload the page.
       { optimizeDeps: { include: ["hono/client", "react", "react-dom", "react-dom/client", "react/jsx-runtime"] } },
   // A Content-Security-Policy header with hashes of Astro's own scripts and styles

@@ -1,0 +1,152 @@
+/**
+ * `npm run bench`: measures, in one run and side by side, what this app costs.
+ *   1. JWT verification inside workerd (per request and per verification, vs raw jose EdDSA/ES256/RS256)
+ *   2. the API under load on the preview stack (list, create, toggle vs /health; SQL round trips)
+ *   3. Worker bundle sizes against Cloudflare's limits, and browser JavaScript per page
+ *   4. Lighthouse scores for / and /tasks
+ * Parts run 4, 3, 1, 2 (the build-dependent ones first) and print in order 1–4.
+ * Prints tables (progress goes to stderr) and writes .artifacts/bench/latest.json.
+ * `node bench/run.ts verify load` runs only the parts named.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { auditPages } from "./lighthouse/audit-pages.ts";
+import { measureLoad } from "./load/measure-load.ts";
+import { scenarios } from "./load/scenarios.ts";
+import { lighthouseTable, loadTable, sizeTable, verifyTable } from "./report/tables.ts";
+import { measurePageScripts } from "./size/page-scripts.ts";
+import { LIMITS, measureWorkerBundle } from "./size/worker-bundles.ts";
+import { stopChildrenOnExit } from "./support/processes.ts";
+import { missingAssets } from "./support/served-build.ts";
+import { BENCH_PORTS, startPreviewStack } from "./support/stack.ts";
+import { seedTasks, signUpUser } from "./support/users.ts";
+import { measureVerify } from "./verify/measure-verify.ts";
+
+const OUT_DIR = ".artifacts/bench";
+const PARTS = ["verify", "load", "size", "lighthouse"] as const;
+/** Sized so the whole run stays under about four minutes on 2 cores. */
+const SETTINGS = {
+  verify: { k: 400, rounds: 15, perRound: 5 },
+  load: { concurrency: [1, 10, 50], duration: 2, repetitions: 3, warmup: 1 },
+  lighthouseRuns: 3,
+} as const;
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((part) => !(PARTS as readonly string[]).includes(part));
+if (unknown.length > 0) {
+  console.error(`Unknown part(s): ${unknown.join(", ")}. Parts: ${PARTS.join(", ")}.`);
+  process.exit(2);
+}
+const wanted = (part: (typeof PARTS)[number]) => requested.length === 0 || requested.includes(part);
+const progress = (line: string) => console.error(line);
+
+function version(pkg: string): string {
+  return (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, "utf8")) as { version: string }).version;
+}
+
+function machine() {
+  return {
+    cores: cpus().length,
+    model: cpus()[0]?.model.trim() ?? "unknown",
+    memoryGiB: Math.round(totalmem() / 1024 ** 3),
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+async function main() {
+  stopChildrenOnExit();
+  mkdirSync(OUT_DIR, { recursive: true });
+  const startedAt = new Date();
+  const clock = performance.now();
+  const report: Record<string, unknown> = {
+    date: startedAt.toISOString(),
+    machine: machine(),
+    versions: {
+      node: process.versions.node,
+      ...Object.fromEntries(["wrangler", "jose", "hono", "autocannon", "lighthouse"].map((p) => [p, version(p)])),
+    },
+  };
+  const tables = new Map<string, string>();
+
+  progress("Starting the preview stack (astro build, wrangler dev ×2, local SQL endpoint)…");
+  const stack = await startPreviewStack(join(OUT_DIR, "stack.log"));
+  report.stack = { site: stack.site, api: stack.api, sql: stack.sql, log: join(OUT_DIR, "stack.log") };
+  // The build this stack serves: each preview builds into a folder of its own (scripts/dev.ts).
+  const build = `.artifacts/preview-${BENCH_PORTS.site}`;
+  try {
+    progress("Signing up users and seeding 50 tasks…");
+    const reader = await signUpUser(stack.site, "reader");
+    const writer = await signUpUser(stack.site, "writer");
+    const taskIds = await seedTasks(stack.api, reader, 50);
+
+    // Each part reports its own failure and the others still run.
+    const part = async (name: (typeof PARTS)[number], title: string, body: () => Promise<string>) => {
+      if (!wanted(name)) return;
+      progress(title);
+      try {
+        tables.set(name, await body());
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        report[name] = { error: message };
+        tables.set(name, `\n${title.replace(/…$/, "")}: FAILED — ${message}`);
+      }
+    };
+    // Lighthouse and the page sizes first: they need the files of this run's build, which any other
+    // preview's `astro build` in this working tree replaces, so the sooner the better.
+    await part("lighthouse", "4. Lighthouse…", async () => {
+      const pages = [{ path: "/" }, { path: "/tasks", cookie: reader.cookie }];
+      const before = await missingAssets(stack.site, pages);
+      const lighthouse = await auditPages(stack.site, pages, SETTINGS.lighthouseRuns);
+      const missing = [...new Set([...before, ...(await missingAssets(stack.site, pages))])];
+      if (missing.length > 0 && "pages" in lighthouse) {
+        lighthouse.invalid = `the site stopped serving ${missing.join(", ")}: the build changed during this run, so these scores describe broken pages. Rerun.`;
+      }
+      report.lighthouse = lighthouse;
+      return lighthouseTable(lighthouse);
+    });
+    await part("size", "3. Bundle sizes…", async () => {
+      const workers = [
+        measureWorkerBundle("API (wrangler.toml)", "wrangler.toml"),
+        measureWorkerBundle("site", join(build, "server/wrangler.json")),
+      ];
+      const pages = [];
+      for (const [path, cookie] of [["/"], ["/sign-in"], ["/tasks", reader.cookie]] as const) {
+        pages.push(await measurePageScripts(stack.site, path, join(build, "client"), cookie));
+      }
+      report.size = { limits: LIMITS, workers, pages };
+      return sizeTable(workers, pages);
+    });
+    await part("verify", "1. JWT verification inside workerd…", async () => {
+      const verify = await measureVerify(stack, reader, OUT_DIR, SETTINGS.verify);
+      report.verify = verify;
+      return verifyTable(verify);
+    });
+    await part("load", "2. API under load…", async () => {
+      const rows = await measureLoad(stack, scenarios(reader, writer, taskIds), SETTINGS.load, progress);
+      report.load = { options: SETTINGS.load, rows };
+      return loadTable(rows, SETTINGS.load);
+    });
+  } finally {
+    progress("Stopping the preview stack…");
+    await stack.process.stop();
+  }
+
+  const seconds = Math.round((performance.now() - clock) / 1000);
+  report.durationSeconds = seconds;
+  const { cores, model, memoryGiB } = report.machine as ReturnType<typeof machine>;
+  console.log(
+    `npm run bench — ${startedAt.toISOString()} — ${cores} cores (${model}), ${memoryGiB} GiB, Node ${process.versions.node}`,
+  );
+  console.log(PARTS.flatMap((name) => tables.get(name) ?? []).join("\n"));
+  const out = join(OUT_DIR, "latest.json");
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\nTook ${seconds} s. JSON: ${out}`);
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  const { stopAll } = await import("./support/processes.ts");
+  await stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,69 @@
+/**
+ * Real users for the bench, made the way a browser makes them: sign-up through
+ * the site's Better Auth, then an access token from /api/auth/token. Tasks are
+ * created through the API itself.
+ */
+
+export interface BenchUser {
+  id: string;
+  email: string;
+  /** The session cookie, `name=value`, for the site (Lighthouse's /tasks). */
+  cookie: string;
+  /** A 15-minute EdDSA access token for the API. */
+  token: string;
+}
+
+let signUps = 0;
+
+/**
+ * Signs a fresh user up. Sign-up is rate limited per client IP (5 a minute),
+ * so each user claims its own address from the benchmarking range
+ * 198.18.0.0/15 (RFC 2544) in CF-Connecting-IP, the header the site trusts.
+ */
+export async function signUpUser(site: string, label: string): Promise<BenchUser> {
+  signUps++;
+  const address = `198.18.${(process.pid + signUps) % 250}.${signUps}`;
+  const email = `bench-${label}-${Date.now()}-${signUps}@example.test`;
+  const signUp = await fetch(`${site}/api/auth/sign-up/email`, {
+    method: "POST",
+    // Better Auth refuses a POST without a trusted Origin.
+    headers: { "content-type": "application/json", origin: site, "cf-connecting-ip": address },
+    body: JSON.stringify({ name: `Bench ${label}`, email, password: "correct horse battery staple" }),
+  });
+  if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
+  const { user } = (await signUp.json()) as { user: { id: string } };
+  const cookie = signUp.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const tokenResponse = await fetch(`${site}/api/auth/token`, { headers: { cookie, "cf-connecting-ip": address } });
+  if (!tokenResponse.ok) throw new Error(`token failed: ${tokenResponse.status} ${await tokenResponse.text()}`);
+  const { token } = (await tokenResponse.json()) as { token: string };
+  return { id: user.id, email, cookie, token };
+}
+
+const PRIORITIES = ["none", "low", "medium", "high"] as const;
+
+/** Creates `count` varied tasks for `user` through the API, a few at a time; returns their ids. */
+export async function seedTasks(api: string, user: BenchUser, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  const createOne = async (i: number) => {
+    const response = await fetch(`${api}/api/${user.id}/tasks`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        title: `Benchmark task ${i + 1}`,
+        description: i % 3 === 0 ? "Seeded by npm run bench so the list has realistic rows." : null,
+        priority: PRIORITIES[i % PRIORITIES.length],
+        tags: i % 2 === 0 ? ["bench", `group-${i % 5}`] : [],
+        dueAt: i % 4 === 0 ? new Date(Date.UTC(2026, 11, 1 + (i % 28), 9)).toISOString() : null,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`seeding a task failed: ${response.status} ${await response.text()}`);
+    ids[i] = ((await response.json()) as { id: string }).id;
+  };
+  for (let start = 0; start < count; start += 5) {
+    await Promise.all(Array.from({ length: Math.min(5, count - start) }, (_, k) => createOne(start + k)));
+  }
+  return ids;
+}
