@@ -102,6 +102,17 @@ describe("a person's first visit", () => {
       message = (await page.getByRole("alert").textContent()) ?? "";
     }
     expect(message).toMatch(/Too many attempts\. Please try again in \d+ seconds\./);
+    // Scripts get the same limit from Better Auth's endpoint, with a standard Retry-After.
+    const address = `203.0.113.${process.pid % 250}`;
+    let limited: Awaited<ReturnType<typeof page.request.post>> | undefined;
+    for (let attempt = 0; attempt < 8 && limited?.status() !== 429; attempt++) {
+      limited = await page.request.post(`${SITE}/api/auth/sign-in/email`, {
+        headers: { origin: SITE, "content-type": "application/json", "cf-connecting-ip": address },
+        data: { email: "nobody@example.test", password: "wrong password" },
+      });
+    }
+    expect(limited?.status()).toBe(429);
+    expect(Number(limited?.headers()["retry-after"])).toBeGreaterThan(0);
     await screenshot(page, "sign-in-rate-limited");
     await context.close();
   });

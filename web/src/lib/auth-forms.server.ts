@@ -13,7 +13,7 @@ export type AuthField = "name" | "email" | "password";
 
 export type AuthFormResult =
   | { ok: true; cookies: string[] }
-  | { ok: false; status: number; message: string; field?: AuthField | undefined };
+  | { ok: false; status: number; message: string; field?: AuthField | undefined; retryAfter?: string | undefined };
 
 /** Better Auth's error codes, in words a person can act on, and the field each concerns. */
 const explanations: Record<string, { message: string; field?: AuthField }> = {
@@ -57,7 +57,12 @@ export async function submitAuthForm(kind: AuthFormKind, form: FormData, request
   if (response.status === 429) {
     const wait = response.headers.get("x-retry-after") ?? response.headers.get("retry-after");
     const seconds = wait ? ` in ${wait} seconds` : " in a minute";
-    return { ok: false, status: 429, message: `Too many attempts. Please try again${seconds}.` };
+    return {
+      ok: false,
+      status: 429,
+      message: `Too many attempts. Please try again${seconds}.`,
+      retryAfter: wait ?? "60",
+    };
   }
   const error = (await response.json().catch(() => ({}))) as { code?: string };
   const known = error.code ? explanations[error.code] : undefined;
@@ -94,7 +99,12 @@ export type AuthPage =
  */
 export async function authFormPage(
   kind: AuthFormKind,
-  { request, url, locals, response }: { request: Request; url: URL; locals: App.Locals; response: ResponseInit },
+  {
+    request,
+    url,
+    locals,
+    response,
+  }: { request: Request; url: URL; locals: App.Locals; response: ResponseInit & { headers: Headers } },
 ): Promise<AuthPage> {
   const returnTo = safeReturnTo(url.searchParams.get("returnTo"));
   if (locals.user) return { response: new Response(null, { status: 303, headers: { location: returnTo } }) };
@@ -103,6 +113,7 @@ export async function authFormPage(
   const result = await submitAuthForm(kind, form, request);
   if (result.ok) return { response: redirectWithCookies(returnTo, result.cookies) };
   response.status = result.status;
+  if (result.retryAfter) response.headers.set("retry-after", result.retryAfter);
   return {
     returnTo,
     values: { name: String(form.get("name") ?? ""), email: String(form.get("email") ?? "") },

@@ -80,6 +80,9 @@ export function useTaskBoard(
   const etag = useCallback((task: Task) => `"${versions.current.get(task.id) ?? task.version}"`, []);
   // Changes to one task go out one after another, so a quick second change builds on the first.
   const queues = useRef(new Map<string, Promise<unknown>>());
+  // Bumped when a task turns out to have changed elsewhere: changes queued before that are dropped,
+  // since they were made against a version the person no longer sees.
+  const conflicts = useRef(new Map<string, number>());
   const serial = useCallback(<T>(id: string, run: () => Promise<T>): Promise<T> => {
     const next = (queues.current.get(id) ?? Promise.resolve()).then(run, run);
     queues.current.set(id, next);
@@ -143,6 +146,7 @@ export function useTaskBoard(
   /** After a 412: show the task as it now is, and say what happened. */
   const resolveConflict = useCallback(
     async (task: Task) => {
+      conflicts.current.set(task.id, (conflicts.current.get(task.id) ?? 0) + 1);
       const response = await tasksApi[":id"].$get({ param: { userId, id: task.id } });
       if (response.ok) {
         const current = confirmed(await response.json());
