@@ -69,3 +69,12 @@ export async function newVisitor(
  * uncaught exception). Journeys assert it stays empty.
  */
 export const browserErrors: string[] = [];
+
+/** Fills the sign-up form with `person`, submits it, and waits for the dashboard's address. */
+export async function submitSignUp(page: Page, person: ReturnType<typeof newPerson>): Promise<void> {
+  await page.getByLabel("Name").fill(person.name);
+  await page.getByLabel("Email").fill(person.email);
+  await page.getByLabel("Password").fill(person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${SITE}/tasks`);
+}

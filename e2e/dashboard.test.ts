@@ -5,7 +5,17 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { API, browserErrors, launchBrowser, newPerson, newVisitor, SITE, STACK, screenshot } from "./browser.ts";
+import {
+  API,
+  browserErrors,
+  launchBrowser,
+  newPerson,
+  newVisitor,
+  SITE,
+  STACK,
+  screenshot,
+  submitSignUp,
+} from "./browser.ts";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -23,11 +33,7 @@ beforeEach(async () => {
   page = await context.newPage();
   const person = newPerson("Dash");
   await page.goto(`${SITE}/sign-up`);
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${SITE}/tasks`);
+  await submitSignUp(page, person);
   await hydrated();
 });
 

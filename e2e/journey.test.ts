@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { browserErrors, launchBrowser, newPerson, newVisitor, SITE, screenshot } from "./browser.ts";
+import { browserErrors, launchBrowser, newPerson, newVisitor, SITE, screenshot, submitSignUp } from "./browser.ts";
 
 let browser: Browser;
 
@@ -26,11 +26,7 @@ afterEach(() => {
 async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
   await page.goto(SITE);
   await page.getByRole("link", { name: "Create a free account" }).click();
-  await page.getByLabel("Name").fill(person.name);
-  await page.getByLabel("Email").fill(person.email);
-  await page.getByLabel("Password").fill(person.password);
-  await page.getByRole("button", { name: "Create account" }).click();
-  await page.waitForURL(`${SITE}/tasks`);
+  await submitSignUp(page, person);
   await waitForDashboard(page);
 }
 
@@ -122,11 +118,7 @@ describe("a person's first visit", () => {
     const page = await context.newPage();
     const person = newPerson("Noscript");
     await page.goto(`${SITE}/sign-up`);
-    await page.getByLabel("Name").fill(person.name);
-    await page.getByLabel("Email").fill(person.email);
-    await page.getByLabel("Password").fill(person.password);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await page.waitForURL(`${SITE}/tasks`);
+    await submitSignUp(page, person);
     await page.getByLabel("New task").fill("Added by a plain form");
     await page.getByRole("button", { name: "Add task" }).click();
     await page.waitForURL(`${SITE}/tasks`);

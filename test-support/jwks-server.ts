@@ -8,8 +8,7 @@
  * Each test uses its own `<id>`, because the Worker caches key sets per URL.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { readBody, sendJson } from "./http-helpers.ts";
+import { listenOnLoopback, readBody, sendJson } from "./http-helpers.ts";
 
 /** How an endpoint answers; worker/test/jwks-endpoint.ts declares the same list. */
 const MODES = ["up", "error", "reset", "hang", "garbage", "redirect"] as const;
@@ -98,14 +97,5 @@ export async function startJwksServer(): Promise<JwksServer> {
     }
     return send(res, 404);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

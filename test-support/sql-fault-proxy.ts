@@ -9,8 +9,7 @@
  * side by side never share a mode.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { readBody, sendJson } from "./http-helpers.ts";
+import { listenOnLoopback, readBody, sendJson } from "./http-helpers.ts";
 
 /** How an endpoint behaves; worker/test/sql-fault-proxy.ts declares the same list. */
 const MODES = ["pass", "down", "error", "slow", "lost-reply"] as const;
@@ -155,14 +154,5 @@ export async function startSqlFaultProxy(upstream: string): Promise<SqlFaultProx
     }
     return send(res, 404);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listenOnLoopback(server);
 }

@@ -1,3 +1,5 @@
+import { signUpAndGetToken } from "../../test-support/better-auth-client.ts";
+
 /**
  * Real users for the bench, made the way a browser makes them: sign-up through
  * the site's Better Auth, then an access token from /api/auth/token. Tasks are
@@ -22,24 +24,13 @@ let signUps = 0;
  */
 export async function signUpUser(site: string, label: string): Promise<BenchUser> {
   signUps++;
-  const address = `198.18.${(process.pid + signUps) % 250}.${signUps}`;
-  const email = `bench-${label}-${Date.now()}-${signUps}@example.test`;
-  const signUp = await fetch(`${site}/api/auth/sign-up/email`, {
-    method: "POST",
-    // Better Auth refuses a POST without a trusted Origin.
-    headers: { "content-type": "application/json", origin: site, "cf-connecting-ip": address },
-    body: JSON.stringify({ name: `Bench ${label}`, email, password: "correct horse battery staple" }),
+  const { id, email, cookie, token } = await signUpAndGetToken({
+    authOrigin: site,
+    name: `Bench ${label}`,
+    email: `bench-${label}-${Date.now()}-${signUps}@example.test`,
+    clientIp: { header: "cf-connecting-ip", address: `198.18.${(process.pid + signUps) % 250}.${signUps}` },
   });
-  if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
-  const { user } = (await signUp.json()) as { user: { id: string } };
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const tokenResponse = await fetch(`${site}/api/auth/token`, { headers: { cookie, "cf-connecting-ip": address } });
-  if (!tokenResponse.ok) throw new Error(`token failed: ${tokenResponse.status} ${await tokenResponse.text()}`);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  return { id: user.id, email, cookie, token };
+  return { id, email, cookie, token };
 }
 
 const PRIORITIES = ["none", "low", "medium", "high"] as const;

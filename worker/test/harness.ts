@@ -3,6 +3,7 @@
  * stack, real users signed up through Better Auth, and requests to the app.
  */
 import { inject } from "vitest";
+import { signUpAndGetToken } from "../../test-support/better-auth-client.ts";
 import { app } from "../src/app.ts";
 import type { Bindings } from "../src/env.ts";
 
@@ -46,27 +47,14 @@ function testAddress(): string {
 
 /** Signs a fresh user up through Better Auth and fetches their access token from /api/auth/token. */
 export async function signUpUser(name = "Test User"): Promise<TestUser> {
-  const authOrigin = inject("authOrigin");
-  const address = testAddress();
-  const email = `user-${Date.now()}-${counter++}-${crypto.randomUUID().slice(0, 8)}@example.test`;
-  const signUp = await fetch(`${authOrigin}/api/auth/sign-up/email`, {
-    method: "POST",
+  const { id, email, token } = await signUpAndGetToken({
+    authOrigin: inject("authOrigin"),
+    name,
+    email: `user-${Date.now()}-${counter++}-${crypto.randomUUID().slice(0, 8)}@example.test`,
     // Each test user arrives from an address of its own: sign-up is rate limited per client IP.
-    headers: { "content-type": "application/json", origin: authOrigin, "x-forwarded-for": address },
-    body: JSON.stringify({ name, email, password: "correct horse battery staple" }),
+    clientIp: { header: "x-forwarded-for", address: testAddress() },
   });
-  if (!signUp.ok) throw new Error(`sign-up failed: ${signUp.status} ${await signUp.text()}`);
-  const { user } = (await signUp.json()) as { user: { id: string } };
-  const cookie = signUp.headers
-    .getSetCookie()
-    .map((c) => c.split(";")[0])
-    .join("; ");
-  const tokenResponse = await fetch(`${authOrigin}/api/auth/token`, {
-    headers: { cookie, "x-forwarded-for": address },
-  });
-  if (!tokenResponse.ok) throw new Error(`token failed: ${tokenResponse.status}`);
-  const { token } = (await tokenResponse.json()) as { token: string };
-  return { id: user.id, email, token };
+  return { id, email, token };
 }
 
 export function bearer(user: TestUser, init: RequestInit = {}): RequestInit {
