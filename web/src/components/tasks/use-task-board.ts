@@ -202,49 +202,83 @@ export function useTaskBoard(
     [tasksApi, userId, query.filter, announce, fail, confirmed],
   );
 
-  const setCompleted = useCallback(
-    async (task: Task, completed: boolean) => {
-      if (task.completed === completed) return;
-      const optimistic = { ...task, completed, completedAt: completed ? new Date().toISOString() : null };
+  /**
+   * One change to one task: shown at once as `next`, sent by `send` (with the
+   * If-Match it is given) after earlier changes to the same task, and rolled
+   * back on refusal; a 412 shows the task as it now is instead.
+   */
+  const change = useCallback(
+    (
+      task: Task,
+      next: Task,
+      // Both callers' typed responses answer 200 with a Task (the routes declare it).
+      send: (ifMatch: string) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>,
+      words: { done: string; failed: string },
+    ) => {
+      const rollBack = () => {
+        replace(task);
+        setCounts((c) => countsAfter(c, [next], [task]));
+      };
       setFailure(null);
-      replace(optimistic);
-      setCounts((c) => countsAfter(c, [task], [optimistic]));
+      replace(next);
+      setCounts((c) => countsAfter(c, [task], [next]));
+      const seen = conflicts.current.get(task.id) ?? 0;
       return serial(task.id, async () => {
+        // Made against a version that turned out to be stale: the person now sees the current one.
+        if ((conflicts.current.get(task.id) ?? 0) !== seen) {
+          setCounts((c) => countsAfter(c, [next], [task]));
+          return;
+        }
         try {
-          const response = await tasksApi[":id"].complete.$patch({
-            param: { userId, id: task.id },
-            header: { "if-match": etag(task) },
-            json: { completed },
-          });
+          const response = await send(etag(task));
           if (response.status === 412) {
-            replace(task);
-            setCounts((c) => countsAfter(c, [optimistic], [task]));
+            rollBack();
             return resolveConflict(task);
           }
-          if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not update the task."));
-          replace(confirmed(await response.json()));
-          announce(`“${task.title}” marked ${completed ? "complete" : "not complete"}.`);
+          if (!response.ok) throw new Error(problemDetail(await response.json(), words.failed));
+          replace(confirmed((await response.json()) as Task));
+          announce(words.done);
         } catch (reason) {
-          replace(task);
-          setCounts((c) => countsAfter(c, [optimistic], [task]));
-          fail(reason, "Could not update the task.");
+          rollBack();
+          fail(reason, words.failed);
         }
       });
     },
-    [tasksApi, userId, replace, resolveConflict, announce, fail, serial, confirmed, etag],
+    [replace, serial, etag, resolveConflict, confirmed, announce, fail],
+  );
+
+  const setCompleted = useCallback(
+    async (task: Task, completed: boolean) => {
+      if (task.completed === completed) return;
+      const next = { ...task, completed, completedAt: completed ? new Date().toISOString() : null };
+      return change(
+        task,
+        next,
+        (ifMatch) =>
+          tasksApi[":id"].complete.$patch({
+            param: { userId, id: task.id },
+            header: { "if-match": ifMatch },
+            json: { completed },
+          }),
+        {
+          done: `“${task.title}” marked ${completed ? "complete" : "not complete"}.`,
+          failed: "Could not update the task.",
+        },
+      );
+    },
+    [tasksApi, userId, change],
   );
 
   const save = useCallback(
     async (task: Task, changes: TaskChanges) => {
       const next: Task = { ...task, ...changes };
-      setFailure(null);
-      replace(next);
-      setCounts((c) => countsAfter(c, [task], [next]));
-      return serial(task.id, async () => {
-        try {
-          const response = await tasksApi[":id"].$put({
+      return change(
+        task,
+        next,
+        (ifMatch) =>
+          tasksApi[":id"].$put({
             param: { userId, id: task.id },
-            header: { "if-match": etag(task) },
+            header: { "if-match": ifMatch },
             // PUT replaces every editable field, so send them all.
             json: {
               title: next.title,
@@ -254,23 +288,11 @@ export function useTaskBoard(
               dueAt: next.dueAt,
               completed: next.completed,
             },
-          });
-          if (response.status === 412) {
-            replace(task);
-            setCounts((c) => countsAfter(c, [next], [task]));
-            return resolveConflict(task);
-          }
-          if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not save the task."));
-          replace(confirmed(await response.json()));
-          announce(`Saved “${next.title}”.`);
-        } catch (reason) {
-          replace(task);
-          setCounts((c) => countsAfter(c, [next], [task]));
-          fail(reason, "Could not save the task.");
-        }
-      });
+          }),
+        { done: `Saved “${next.title}”.`, failed: "Could not save the task." },
+      );
     },
-    [tasksApi, userId, replace, resolveConflict, announce, fail, serial, confirmed, etag],
+    [tasksApi, userId, change],
   );
 
   /** Sends a deletion whose Undo window has passed. */
