@@ -21,7 +21,10 @@ function portInUse(port: number): Promise<boolean> {
 
 export default async function setup(project: TestProject) {
   const mode = project.config.env.E2E_STACK === "preview" ? "preview" : "dev";
-  const ports = mode === "preview" ? { site: 4331, api: 8797, sql: 5490 } : { site: 4321, api: 8787, sql: 5480 };
+  // E2E_PORT_OFFSET lets two checkouts run their journeys side by side.
+  const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+  const base = mode === "preview" ? { site: 4331, api: 8797, sql: 5490 } : { site: 4321, api: 8787, sql: 5480 };
+  const ports = { site: base.site + offset, api: base.api + offset, sql: base.sql + offset };
   for (const port of Object.values(ports)) {
     if (await portInUse(port)) {
       throw new Error(`Port ${port} is busy: stop \`npm run ${mode}\` before running the e2e tests.`);
