@@ -1,5 +1,6 @@
 /**
  * One `vitest run` for every suite:
+ * - tooling: the test run's own machinery (the honest closing line)
  * - db: the local SQL endpoint's protocol, against PGlite and real PostgreSQL
  * - worker (pglite) / worker (postgres): the API inside workerd via
  *   @cloudflare/vitest-plugin (the renamed @cloudflare/vitest-pool-workers),
@@ -33,6 +34,9 @@ function e2eProject(stack: "dev" | "preview") {
       env: { E2E_STACK: stack },
       testTimeout: 90_000,
       hookTimeout: 60_000,
+      // expect.poll waits for a state the page reaches; on a loaded 2-core machine that can take
+      // seconds, so it waits up to 15 s instead of vitest's 1 s. It still returns as soon as it holds.
+      expect: { poll: { timeout: 15_000 } },
     },
   });
 }
@@ -43,6 +47,9 @@ export default defineConfig({
     // The Worker logs every refused token by design; in tests that is the expected outcome.
     onConsoleLog: (log) => !log.startsWith("Refused access token"),
     projects: [
+      defineProject({
+        test: { name: "tooling", include: ["scripts/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+      }),
       defineProject({
         test: {
           name: "db",

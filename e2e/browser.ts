@@ -1,29 +1,18 @@
-/** Debian's Chromium driven by playwright-core (Playwright cannot download its own browser here). */
+/** Chromium driven by playwright-core; test-support/chromium.ts says which build. */
 import { mkdirSync } from "node:fs";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 import { inject } from "vitest";
+import { CHROMIUM_ARGS, resolveChromium } from "../test-support/chromium.ts";
 
 export const SITE = inject("siteUrl");
 export const API = inject("apiUrl");
 export const STACK = inject("stack");
 export const SCREENSHOTS = `.artifacts/screenshots/${STACK}`;
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    // This machine has no outside network: keep Chromium from trying to reach it.
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath } = await resolveChromium();
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,9 +1,13 @@
 /**
  * `npm test`: lint and format check, type checks, a deploy dry run, then every vitest project
- * (database protocol, the API in workerd on PGlite and on PostgreSQL, and the
- * browser journeys). Stops at the first failing step.
+ * (tooling, database protocol, the API in workerd on PGlite and on PostgreSQL, and the
+ * browser journeys). Stops at the first failing step. Ends with one line, `N passed, N failed`,
+ * which is what CI reads: a failed step before vitest counts as one failure, and vitest's own
+ * counts are checked against its exit status (scripts/lib/run-vitest.ts).
  */
 import { spawnSync } from "node:child_process";
+import { runVitest } from "./lib/run-vitest.ts";
+import { closingLine } from "./summary-reporter.ts";
 
 const steps: [string, string[]][] = [
   ["biome", ["ci", "."]],
@@ -14,14 +18,23 @@ const steps: [string, string[]][] = [
   ["astro", ["check", "--root", "web"]],
   // A change that cannot be deployed does not land: build and bundle both Workers, upload nothing.
   [process.execPath, ["scripts/deploy.ts", "--dry-run"]],
-  ["vitest", ["run", ...process.argv.slice(2)]],
 ];
 
+const started = Date.now();
 for (const [command, args] of steps) {
   console.log(`\n▶ ${command} ${args.join(" ")}`);
   const { status } = spawnSync(command, args, { stdio: "inherit" });
   if (status !== 0) {
     console.error(`✖ ${command} failed (exit ${status})`);
+    console.log(`\n${closingLine({ passed: 0, failed: 1 })}`);
     process.exit(status ?? 1);
   }
 }
+
+const vitestArgs = process.argv.slice(2);
+console.log(`\n▶ vitest run ${vitestArgs.join(" ")}`);
+const outcome = runVitest(vitestArgs);
+for (const problem of outcome.problems) console.error(`✖ ${problem}`);
+console.log(`\nnpm test took ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`\n${closingLine(outcome)}`);
+process.exit(outcome.failed > 0 ? 1 : 0);

@@ -20,8 +20,16 @@ export default defineConfig({
   // rewrites the pre-bundled dependencies a running `astro dev` is serving.
   vite: process.argv.includes("build")
     ? { cacheDir: process.env.ASTRO_BUILD_CACHE ?? "node_modules/.vite-build" }
-    : // Pre-bundle the islands' dependencies at start-up; found later, they make Vite reload the page.
-      { optimizeDeps: { include: ["hono/client", "react", "react-dom", "react-dom/client", "react/jsx-runtime"] } },
+    : // Find and pre-bundle every island dependency before the first page is served. A
+      // dependency Vite discovers later (on a browser's first visit) makes it re-bundle and
+      // reload the page under that visitor, which is how a fresh clone's first journeys failed.
+      {
+        optimizeDeps: {
+          entries: ["src/components/**/*.tsx"],
+          include: ["hono/client", "react", "react-dom", "react-dom/client", "react/jsx-runtime"],
+        },
+        server: { warmup: { clientFiles: ["./src/components/**/*.tsx"] } },
+      },
   // A Content-Security-Policy header with hashes of Astro's own scripts and styles
   // (applied to built pages; `astro dev` does not send it).
   security: {

@@ -1,11 +1,13 @@
 /**
  * Part 4: Lighthouse on the preview build (default mobile settings, simulated
  * throttling) for performance, accessibility and best practices. Chromium is
- * Debian's (/usr/bin/chromium, or CHROME_PATH), launched by chrome-launcher,
+ * CHROME_PATH, or resolved as the browser journeys do (test-support/chromium.ts),
+ * launched by chrome-launcher,
  * which Lighthouse itself depends on. A signed-in page gets the session cookie
  * through Lighthouse's extraHeaders. Any failure is reported, not thrown, so
  * the rest of the bench still prints.
  */
+import { resolveChromium } from "../../test-support/chromium.ts";
 import type { Summary } from "../support/stats.ts";
 import { summarize } from "../support/stats.ts";
 
@@ -86,8 +88,8 @@ export async function auditPages(
   let chrome: { port: number; kill(): void } | undefined;
   try {
     const [{ default: lighthouse }, { launch }] = await Promise.all([import("lighthouse"), import("chrome-launcher")]);
-    process.env.CHROME_PATH ??= "/usr/bin/chromium";
-    chrome = await launch({ chromeFlags: CHROME_FLAGS });
+    const chromePath = process.env.CHROME_PATH ?? (await resolveChromium()).executablePath;
+    chrome = await launch({ chromePath, chromeFlags: CHROME_FLAGS });
     const audits: PageAudit[] = [];
     for (const page of pages) {
       const reports: Report[] = [];
