@@ -1,6 +1,7 @@
 /**
  * One `vitest run` for every suite:
  * - tooling: the test run's own machinery (the honest closing line)
+ * - site: the site's plain modules in Node
  * - db: the local SQL endpoint's protocol, against PGlite and real PostgreSQL
  * - worker (pglite) / worker (postgres): the API inside workerd via
  *   @cloudflare/vitest-plugin (the renamed @cloudflare/vitest-pool-workers),
@@ -49,6 +50,10 @@ export default defineConfig({
     projects: [
       defineProject({
         test: { name: "tooling", include: ["scripts/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+      }),
+      // The site's plain modules (mail transports, and later the dashboard's state), in Node.
+      defineProject({
+        test: { name: "site", include: ["web/src/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
       }),
       defineProject({
         test: {

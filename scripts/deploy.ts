@@ -46,6 +46,7 @@ interface WorkerConfig {
   name?: string | undefined;
   vars: Record<string, unknown>;
   services?: { binding: string; service: string }[] | undefined;
+  send_email?: { name: string }[] | undefined;
 }
 
 /** The production settings both Workers will run with, as Wrangler resolves them. */
@@ -59,6 +60,9 @@ function readProductionConfigs() {
     siteOrigin: text(site.vars, "SITE_ORIGIN"),
     apiOrigin: text(site.vars, "API_ORIGIN"),
     siteVars: Object.keys(site.vars),
+    mailTransport: text(site.vars, "MAIL_TRANSPORT") || "outbox",
+    requireEmailVerification: text(site.vars, "REQUIRE_EMAIL_VERIFICATION"),
+    mailBinding: (site.send_email ?? []).some((binding) => binding.name === "EMAIL"),
     apiName: api.name ?? "",
     apiVars: Object.keys(api.vars),
     issuer: text(api.vars, "AUTH_ISSUER"),
@@ -93,6 +97,16 @@ function configurationProblems(config: ReturnType<typeof readProductionConfigs>,
   expect(
     config.siteBinding === config.siteName,
     `the API's AUTH_SITE binds "${config.siteBinding}", not the site "${config.siteName}"`,
+  );
+  // Production mail must leave the building, and sign-ins wait for a confirmed address.
+  expect(config.mailTransport !== "outbox", "the site's production MAIL_TRANSPORT is the local outbox");
+  expect(
+    config.mailTransport !== "cloudflare" || config.mailBinding,
+    "MAIL_TRANSPORT=cloudflare needs a send_email binding named EMAIL in env.production",
+  );
+  expect(
+    config.requireEmailVerification !== "false",
+    "the site's production REQUIRE_EMAIL_VERIFICATION is off; remove it or set it to true",
   );
   for (const [worker, vars] of [
     ["site", config.siteVars],

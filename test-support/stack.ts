@@ -14,6 +14,7 @@ import { type PostgresCluster, startPostgresCluster } from "../db/local-server/p
 import { type LocalSqlServer, startLocalSqlServer } from "../db/local-server/server.ts";
 import { LOCAL_DATABASE_URL, migrateDatabase } from "../db/migrate.ts";
 import { createAuth } from "../web/src/lib/create-auth.server.ts";
+import { createOutbox, outboxMessages } from "../web/src/lib/mail/outbox.ts";
 
 /** The API origin tests expect as `aud`, as in development. */
 export const TEST_API_AUDIENCE = "http://localhost:8787";
@@ -25,7 +26,14 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-export async function startTestStack({ database }: { database: "pglite" | "postgres" }): Promise<TestStack> {
+export async function startTestStack({
+  database,
+  requireEmailVerification = false,
+}: {
+  database: "pglite" | "postgres";
+  /** As in production: no session until the email is confirmed. */
+  requireEmailVerification?: boolean;
+}): Promise<TestStack> {
   let cluster: PostgresCluster | undefined;
   let backend: SqlBackend;
   if (database === "postgres") {
@@ -54,8 +62,19 @@ export async function startTestStack({ database }: { database: "pglite" | "postg
     // This Node server is not behind Cloudflare (and workerd drops CF-Connecting-IP
     // from outbound requests), so test clients name their address the proxy way.
     clientIpHeader: "x-forwarded-for",
+    mailer: createOutbox(),
+    requireEmailVerification,
   });
-  handle = toNodeHandler(auth);
+  const authHandler = toNodeHandler(auth);
+  // The outbox, as the site serves it at /dev/mail.json in development.
+  handle = async (req, res) => {
+    if (req.method === "GET" && req.url === "/dev/mail.json") {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify(outboxMessages()));
+      return;
+    }
+    await authHandler(req, res);
+  };
 
   return {
     sqlEndpoint: sql.url,

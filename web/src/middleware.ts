@@ -6,14 +6,15 @@ import { defineMiddleware } from "astro:middleware";
 import { auth } from "./lib/auth.server.ts";
 import { siteEnv } from "./lib/site-env.server.ts";
 
-const SIGNED_IN_ONLY = ["/tasks"];
+const SIGNED_IN_ONLY = ["/tasks", "/account"];
 
 /** Headers for every response; the CSP itself comes from Astro (astro.config.mjs). */
 function secure(response: Response): Response {
   const headers = response.headers;
   headers.set("x-content-type-options", "nosniff");
   headers.set("x-frame-options", "DENY");
-  headers.set("referrer-policy", "strict-origin-when-cross-origin");
+  // A page may ask for less (the reset page sends no referrer to other sites: its URL holds a token).
+  if (!headers.has("referrer-policy")) headers.set("referrer-policy", "strict-origin-when-cross-origin");
   headers.set("permissions-policy", "camera=(), microphone=(), geolocation=()");
   headers.set("cross-origin-opener-policy", "same-origin");
   if (siteEnv().SITE_ORIGIN.startsWith("https://")) {
@@ -26,10 +27,12 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const { pathname } = context.url;
   if (pathname.startsWith("/api/auth/")) {
     context.locals.user = null;
+    context.locals.sessionId = null;
     return secure(await next());
   }
   const session = await auth().api.getSession({ headers: context.request.headers });
   context.locals.user = session?.user ?? null;
+  context.locals.sessionId = session?.session.id ?? null;
   if (!session && SIGNED_IN_ONLY.some((p) => pathname === p || pathname.startsWith(`${p}/`))) {
     const returnTo = encodeURIComponent(pathname + context.url.search);
     return secure(context.redirect(`/sign-in?returnTo=${returnTo}`, 303));

@@ -1,5 +1,7 @@
 /** The site's Better Auth instance, built once per isolate from its configuration. */
+import { waitUntil } from "cloudflare:workers";
 import { type Auth, createAuth } from "./create-auth.server.ts";
+import { siteMailer } from "./mail/site-mailer.server.ts";
 import { siteEnv } from "./site-env.server.ts";
 
 let instance: Auth | undefined;
@@ -15,6 +17,9 @@ export function auth(): Auth {
       databaseUrl: env.DATABASE_URL,
       sqlEndpoint: env.NEON_HTTP_ENDPOINT,
       trustedOrigins: env.TRUSTED_ORIGINS,
+      mailer: siteMailer(env),
+      requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
+      runInBackground: (task) => waitUntil(task),
     });
   }
   return instance;

@@ -7,9 +7,13 @@
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
+import { APIError, createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
 import { drizzle } from "drizzle-orm/neon-http";
 import { authSchema } from "../../../db/schema/auth.ts";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./account-limits.ts";
+import type { Mailer } from "./mail/mailer.ts";
+import { passwordResetMail, verificationMail } from "./mail/messages.ts";
 
 export interface AuthSettings {
   /** The site's origin: Better Auth's baseURL and the tokens' `iss`. */
@@ -34,6 +38,15 @@ export interface AuthSettings {
   clientIpHeader?: string | undefined;
   /** Further origins allowed to POST to /api/auth/* besides siteOrigin. */
   trustedOrigins?: string[] | undefined;
+  /** Where password-reset and verification links are sent. */
+  mailer: Mailer;
+  /** Refuse sign-in until the email is confirmed (REQUIRE_EMAIL_VERIFICATION). */
+  requireEmailVerification?: boolean | undefined;
+  /**
+   * Runs a mail send after the response (the Worker's waitUntil), so a known
+   * and an unknown email answer a forgot-password request in the same time.
+   */
+  runInBackground?: ((task: Promise<unknown>) => void) | undefined;
 }
 
 /** Access tokens live this long; the browser refreshes them shortly before. */
@@ -47,9 +60,32 @@ const DAY = 24 * 60 * 60;
  */
 export const AUTH_ATTEMPTS_PER_MINUTE = 5;
 
+/** Mails a person can trigger per client IP per minute (reset links, verification links). */
+export const MAIL_REQUESTS_PER_MINUTE = 3;
+
+/** Reset links work once, for this long. */
+const RESET_TOKEN_TTL_SECONDS = 60 * 60;
+
+/**
+ * Deleting an account needs the password (or a token Better Auth issued):
+ * Better Auth alone would accept a recent session without either.
+ */
+const requirePasswordToDelete = createAuthMiddleware(async (ctx) => {
+  if (ctx.path !== "/delete-user") return;
+  const body = (ctx.body ?? {}) as { password?: unknown; token?: unknown };
+  if (typeof body.password !== "string" && typeof body.token !== "string") {
+    throw new APIError("BAD_REQUEST", {
+      code: "PASSWORD_REQUIRED",
+      message: "Enter your password to delete the account",
+    });
+  }
+});
+
 export function createAuth(settings: AuthSettings) {
   if (settings.sqlEndpoint) neonConfig.fetchEndpoint = settings.sqlEndpoint;
   const db = drizzle({ client: neon(settings.databaseUrl) });
+  const { mailer, siteOrigin } = settings;
+  const requireEmailVerification = settings.requireEmailVerification ?? false;
 
   return betterAuth({
     baseURL: settings.siteOrigin,
@@ -58,7 +94,27 @@ export function createAuth(settings: AuthSettings) {
     trustedOrigins: settings.trustedOrigins ?? [],
     // neon-http has no interactive transactions; the adapter's default (false) runs steps in order.
     database: drizzleAdapter(db, { provider: "pg", schema: authSchema, transaction: false }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: PASSWORD_MIN,
+      maxPasswordLength: PASSWORD_MAX,
+      autoSignIn: true,
+      requireEmailVerification,
+      resetPasswordTokenExpiresIn: RESET_TOKEN_TTL_SECONDS,
+      // A reset means someone else may know the old password: end every session.
+      revokeSessionsOnPasswordReset: true,
+      // The link leads to the site's own page, which works without JavaScript.
+      sendResetPassword: ({ user, token }) =>
+        mailer.send(passwordResetMail(user.email, `${siteOrigin}/reset-password?token=${encodeURIComponent(token)}`)),
+    },
+    emailVerification: {
+      sendOnSignUp: requireEmailVerification,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: ({ user, url }) => mailer.send(verificationMail(user.email, url)),
+    },
+    // Tasks and idempotency keys go with the user (foreign keys, on delete cascade).
+    user: { deleteUser: { enabled: true } },
+    hooks: { before: requirePasswordToDelete },
     rateLimit: {
       enabled: true,
       storage: "database",
@@ -67,6 +123,11 @@ export function createAuth(settings: AuthSettings) {
       customRules: {
         "/sign-in/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
         "/sign-up/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/request-password-reset": { window: 60, max: MAIL_REQUESTS_PER_MINUTE },
+        "/send-verification-email": { window: 60, max: MAIL_REQUESTS_PER_MINUTE },
+        "/reset-password": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/change-password": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        "/delete-user": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
         // Public keys: the API fetches them (through a binding, without a client IP), so one
         // shared bucket must never run dry.
         "/jwks": false,
@@ -76,6 +137,7 @@ export function createAuth(settings: AuthSettings) {
       // Keep origin/CSRF checks on even when NODE_ENV=test: the tests exercise them.
       disableOriginCheck: false,
       ipAddress: { ipAddressHeaders: [settings.clientIpHeader ?? "cf-connecting-ip"] },
+      ...(settings.runInBackground ? { backgroundTasks: { handler: settings.runInBackground } } : {}),
     },
     plugins: [
       jwt({

@@ -37,6 +37,16 @@ const siteEnvSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
   /** A local Neon-compatible SQL endpoint; unset in production. */
   NEON_HTTP_ENDPOINT: z.url().optional(),
+  /** How mail leaves: the local outbox (/dev/mail), Cloudflare's Email Service, or an HTTPS mail API. */
+  MAIL_TRANSPORT: z.enum(["outbox", "cloudflare", "http"]).default("outbox"),
+  /** The sender address for the cloudflare and http transports. */
+  MAIL_FROM: z.string().default("Tasks <no-reply@localhost>"),
+  /** The HTTPS mail API's endpoint (Resend's request shape). */
+  MAIL_API_URL: z.url().default("https://api.resend.com/emails"),
+  /** The HTTPS mail API's key (a secret). */
+  MAIL_API_KEY: z.string().optional(),
+  /** Refuse sign-in until the email is confirmed; on in production. */
+  REQUIRE_EMAIL_VERIFICATION: z.stringbool().default(false),
   /** Extra origins allowed to call /api/auth/* (comma-separated). */
   TRUSTED_ORIGINS: z
     .string()
@@ -51,11 +61,17 @@ const siteEnvSchema = z.object({
 
 export type SiteEnv = z.infer<typeof siteEnvSchema>;
 
+const mailSettings = siteEnvSchema.superRefine((value, ctx) => {
+  if (value.MAIL_TRANSPORT === "http" && !value.MAIL_API_KEY) {
+    ctx.addIssue({ code: "custom", path: ["MAIL_API_KEY"], message: "MAIL_TRANSPORT=http needs MAIL_API_KEY" });
+  }
+});
+
 let parsed: SiteEnv | undefined;
 
 export function siteEnv(): SiteEnv {
   if (!parsed) {
-    const result = siteEnvSchema.safeParse(env);
+    const result = mailSettings.safeParse(env);
     if (!result.success) throw new Error(`Invalid site configuration: ${z.prettifyError(result.error)}`);
     parsed = result.data;
   }
