@@ -112,7 +112,12 @@ function dateLabel(date: CalendarDate, today: CalendarDate): string {
 }
 
 /** A date at `index` (one or two words), or null. */
-function dateAt(list: Word[], index: number, today: CalendarDate, weekday: number) {
+function dateAt(
+  list: Word[],
+  index: number,
+  today: CalendarDate,
+  weekday: number,
+): { date: CalendarDate; used: number } | null {
   const word = list[index];
   const next = list[index + 1];
   if (!word || word.quoted) return null;
@@ -190,7 +195,7 @@ export function parseQuickAdd(input: string, now: number, timeZone: string): Qui
       });
       continue;
     }
-    const found = date ? null : dateAt(list, index, today, clock.weekday);
+    const found: { date: CalendarDate; used: number } | null = date ? null : dateAt(list, index, today, clock.weekday);
     if (found) {
       date = found.date;
       const last = list[index + found.used - 1] as Word;
@@ -198,7 +203,7 @@ export function parseQuickAdd(input: string, now: number, timeZone: string): Qui
       index += found.used - 1;
       continue;
     }
-    const at = time ? null : timeAt(word);
+    const at: WallTime | null = time ? null : timeAt(word);
     if (at) {
       time = at;
       chips.push({ kind: "time", label: `${pad(at.hour)}:${pad(at.minute)}`, start: word.start, end: word.end });
