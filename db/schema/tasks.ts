@@ -26,12 +26,22 @@ export const tasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     version: integer("version").notNull().default(1),
+    /**
+     * Set when the task is deleted: every read and count skips such rows, and
+     * the task can be restored (same id, fields and version) until the restore
+     * window ends; the rows are purged afterwards (see worker/src/tasks/retention.ts).
+     */
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    /** The bulk deletion that removed the task, so Undo can restore the whole batch. */
+    deletionId: uuid("deletion_id"),
   },
   (t) => [
     index("tasks_user_created_idx").on(t.userId, t.createdAt.desc(), t.id),
     index("tasks_user_updated_idx").on(t.userId, t.updatedAt.desc(), t.id),
     index("tasks_user_due_idx").on(t.userId, t.dueAt, t.id),
     index("tasks_tags_idx").using("gin", t.tags),
+    index("tasks_user_deleted_idx").on(t.userId, t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    index("tasks_user_deletion_idx").on(t.userId, t.deletionId).where(sql`${t.deletionId} is not null`),
     check("tasks_priority_check", sql`${t.priority} in ('none', 'low', 'medium', 'high')`),
     check("tasks_title_length", sql`char_length(${t.title}) between 1 and 200`),
     check("tasks_description_length", sql`char_length(${t.description}) <= 1000`),
@@ -55,9 +65,12 @@ export const idempotencyKeys = pgTable(
     key: text("key").notNull(),
     /** SHA-256 of the normalised request body: the same key with another body is refused. */
     requestHash: text("request_hash").notNull(),
+    /** The created task's id; for a bulk action, the action's own id. */
     taskId: uuid("task_id").notNull(),
     /** The normalised request, from which the first response is replayed. */
     request: jsonb("request").notNull(),
+    /** A bulk action's first response (its count), replayed as it was; null for a create. */
+    response: jsonb("response"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.key] })],

@@ -66,6 +66,24 @@ describe("the OpenAPI document matches real responses", () => {
       "delete",
       await request(`${base}/${id}`, bearer(user, { method: "DELETE" })),
     );
+    await expectConforms(
+      "/api/{userId}/tasks/{id}/restore",
+      "post",
+      await request(`${base}/${id}/restore`, bearer(user, { method: "POST" })),
+    );
+    await expectConforms(
+      "/api/{userId}/tasks/bulk",
+      "post",
+      await request(`${base}/bulk`, bearer(user, jsonBody({ action: "complete", filter: { tag: "a" } }))),
+    );
+    const cleared = await request(`${base}/bulk`, bearer(user, jsonBody({ action: "delete-completed" })));
+    const { deletionId } = (await cleared.clone().json()) as { deletionId: string };
+    await expectConforms("/api/{userId}/tasks/bulk", "post", cleared);
+    await expectConforms(
+      "/api/{userId}/tasks/bulk",
+      "post",
+      await request(`${base}/bulk`, bearer(user, jsonBody({ action: "restore", deletionId }))),
+    );
     await expectConforms("/health", "get", await request("/health"));
   });
 
@@ -79,6 +97,21 @@ describe("the OpenAPI document matches real responses", () => {
       await request(`${base}/${crypto.randomUUID()}`, bearer(user)),
     );
     await expectConforms("/api/{userId}/tasks", "get", await request(`/api/someone-else/tasks`, bearer(user)));
+    await expectConforms(
+      "/api/{userId}/tasks/bulk",
+      "post",
+      await request(`${base}/bulk`, bearer(user, jsonBody({ action: "restore", deletionId: crypto.randomUUID() }))),
+    );
+    await expectConforms(
+      "/api/{userId}/tasks/bulk",
+      "post",
+      await request(`${base}/bulk`, bearer(user, jsonBody({ action: "nope" }))),
+    );
+    await expectConforms(
+      "/api/{userId}/tasks/{id}/restore",
+      "post",
+      await request(`${base}/${crypto.randomUUID()}/restore`, bearer(user, { method: "POST" })),
+    );
   });
 });
 
@@ -91,5 +124,11 @@ describe("the request schemas in the OpenAPI document", () => {
     expect(schemaOf("ReplaceTask").validate({ title: "x", completed: true }).errors).toEqual([]);
     expect(schemaOf("ReplaceTask").validate({ title: "x", owner: "y" }).valid).toBe(false);
     expect(schemaOf("CompleteTask").validate({ completed: false }).errors).toEqual([]);
+    expect(
+      schemaOf("BulkAction").validate({ action: "complete", filter: { status: "pending", q: "milk" } }).valid,
+    ).toBe(true);
+    expect(schemaOf("BulkAction").validate({ action: "restore", deletionId: crypto.randomUUID() }).valid).toBe(true);
+    expect(schemaOf("BulkAction").validate({ action: "complete", owner: "y" }).valid).toBe(false);
+    expect(schemaOf("BulkAction").validate({ action: "explode" }).valid).toBe(false);
   });
 });

@@ -23,6 +23,7 @@ const descriptions = {
   403: "The path's user id is not the token's subject",
   404: "Not found, or not the caller's",
   409: "A request with the same Idempotency-Key is still in progress",
+  410: "Deleted too long ago: the restore window has passed",
   412: "If-Match did not match: the task changed; the current ETag is in the ETag header",
   413: "Request body too large",
   415: "Request body is not JSON",

@@ -44,7 +44,12 @@ describe("fuzzing", () => {
 
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom(["POST", base], ["PUT", `${base}/${id}`], ["PATCH", `${base}/${id}/complete`]),
+        fc.constantFrom(
+          ["POST", base],
+          ["PUT", `${base}/${id}`],
+          ["PATCH", `${base}/${id}/complete`],
+          ["POST", `${base}/bulk`],
+        ),
         rawBody,
         fc.constantFrom("application/json", "text/plain", "application/x-www-form-urlencoded"),
         async ([method, path], body, contentType) => {
@@ -92,6 +97,31 @@ describe("fuzzing", () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+
+  it("never answers 5xx to any bulk action's filter", async () => {
+    const user = await signUpUser();
+    const key = fc.constantFrom("status", "priority", "tag", "q", "due", "dueBefore", "dueAfter", "tz", "x");
+    const value = fc.oneof(fc.string({ unit: "binary", maxLength: 60 }), fc.integer(), fc.constant(null), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom("complete", "reopen", "delete-completed", "restore", "other"),
+        fc.dictionary(key, value, { maxKeys: 5 }),
+        async (action, filter) => {
+          const response = await request(
+            `/api/${user.id}/tasks/bulk`,
+            bearer(user, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ action, filter }),
+            }),
+          );
+          expect(response.status, JSON.stringify({ action, filter })).toBeLessThan(500);
+          expect([200, 422]).toContain(response.status);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

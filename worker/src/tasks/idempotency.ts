@@ -3,7 +3,7 @@ import { base64url } from "jose";
 import type { CreateTaskInput, TaskDto } from "./schemas.ts";
 
 /** SHA-256 of the normalised body: key order is fixed by the schema, so equal requests hash equally. */
-export async function fingerprint(input: CreateTaskInput): Promise<string> {
+export async function fingerprint(input: CreateTaskInput | { bulk: unknown }): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(JSON.stringify(input)));
   return base64url.encode(new Uint8Array(digest));
 }

@@ -1,4 +1,4 @@
-/** The tasks router: six routes under /api/{userId}/tasks (see specs/001-tasks-api). */
+/** The tasks router: the routes under /api/{userId}/tasks (see specs/001-tasks-api). */
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { databaseFor } from "../db/client.ts";
@@ -6,6 +6,10 @@ import { type AppEnv, configFor } from "../env.ts";
 import { etagOf, parseIfMatch } from "../http/preconditions.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { validationHook } from "../problems/validation-hook.ts";
+import { runBulk } from "./bulk-queries.ts";
+import { bulkTasksRoute, restoreTaskRoute } from "./bulk-routes.ts";
+import type { BulkInput } from "./bulk-schemas.ts";
+import { restoreTask } from "./deletion-queries.ts";
 import { fingerprint, replayedTask } from "./idempotency.ts";
 import { listTasks } from "./list-queries.ts";
 import {
@@ -18,6 +22,7 @@ import {
   toTaskDto,
   type WriteOutcome,
 } from "./queries.ts";
+import { RESTORE_WINDOW_MINUTES } from "./retention.ts";
 import {
   completeTaskRoute,
   createTaskRoute,
@@ -41,6 +46,23 @@ function settled(outcome: WriteOutcome, id: string) {
     headers: { etag: etagOf(outcome.current.version) },
   });
 }
+
+const inProgress = () =>
+  new ProblemError("IDEMPOTENCY_KEY_IN_USE", {
+    detail: "Another request with this Idempotency-Key has not finished; retry shortly.",
+    headers: { "retry-after": "1" },
+  });
+
+const keyReused = (what: string) =>
+  new ProblemError("IDEMPOTENCY_KEY_REUSED", {
+    detail: `This Idempotency-Key was used with a different body; use a new key for a new ${what}.`,
+    errors: [{ pointer: "#/header/idempotency-key", detail: "Already used with a different request body" }],
+  });
+
+const tooLate = (what: string) =>
+  new ProblemError("RESTORE_EXPIRED", {
+    detail: `${what} was deleted more than ${RESTORE_WINDOW_MINUTES} minutes ago and can no longer be restored.`,
+  });
 
 function taskPath(userId: string, id: string): string {
   return `/api/${encodeURIComponent(userId)}/tasks/${id}`;
@@ -68,23 +90,13 @@ export const tasksRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     }
     const requestHash = await fingerprint(input);
     const result = await createTaskIdempotently(db(c), userId, key, requestHash, input);
-    if (result.kind === "in-progress") {
-      throw new ProblemError("IDEMPOTENCY_KEY_IN_USE", {
-        detail: "Another request with this Idempotency-Key has not finished; retry shortly.",
-        headers: { "retry-after": "1" },
-      });
-    }
+    if (result.kind === "in-progress") throw inProgress();
     if (result.kind === "created") {
       c.header("location", taskPath(userId, result.row.id));
       c.header("etag", etagOf(result.row.version));
       return c.json(toTaskDto(result.row), 201);
     }
-    if (result.requestHash !== requestHash) {
-      throw new ProblemError("IDEMPOTENCY_KEY_REUSED", {
-        detail: "This Idempotency-Key was used with a different body; use a new key for a new task.",
-        errors: [{ pointer: "#/header/idempotency-key", detail: "Already used with a different request body" }],
-      });
-    }
+    if (result.requestHash !== requestHash) throw keyReused("task");
     c.header("location", taskPath(userId, result.taskId));
     c.header("etag", etagOf(1));
     c.header("idempotent-replayed", "true");
@@ -118,4 +130,35 @@ export const tasksRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook
     const row = settled(await setCompletion(db(c), c.var.userId, id, completed, precondition), id);
     c.header("etag", etagOf(row.version));
     return c.json(toTaskDto(row), 200);
+  })
+  .openapi(restoreTaskRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const precondition = parseIfMatch(c.req.valid("header")["if-match"]);
+    const result = await restoreTask(db(c), c.var.userId, id, precondition);
+    if (result.kind === "expired") throw tooLate(`Task ${id}`);
+    const row = settled(result, id);
+    c.header("etag", etagOf(row.version));
+    return c.json(toTaskDto(row), 200);
+  })
+  .openapi(bulkTasksRoute, async (c) => {
+    const input: BulkInput = c.req.valid("json");
+    const key = c.req.valid("header")["idempotency-key"];
+    const claim = key ? { key, requestHash: await fingerprint({ bulk: input }) } : undefined;
+    const result = await runBulk(db(c), c.var.userId, input, claim);
+    switch (result.kind) {
+      case "in-progress":
+        throw inProgress();
+      case "expired":
+        throw tooLate("This batch");
+      case "unknown-deletion":
+        throw new ProblemError("DELETION_NOT_FOUND", { detail: "No bulk deletion with this deletionId in your list." });
+      case "replay":
+        if (result.requestHash !== claim?.requestHash) throw keyReused("bulk action");
+        c.header("idempotent-replayed", "true");
+        break;
+      case "done":
+        break;
+    }
+    const { count, deletionId, counts } = result;
+    return c.json({ action: input.action, count, deletionId, counts }, 200);
   });

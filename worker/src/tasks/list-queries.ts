@@ -3,7 +3,7 @@
  * id tie-break (so no task is skipped or repeated across pages), and the
  * first page's counts, fetched in the same round trip.
  */
-import { and, asc, desc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
 import { type TaskRow, tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
 import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
@@ -28,9 +28,18 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Every filter except status, which the counts break down instead. */
-function filters(userId: string, query: ListTasksQuery): SQL[] {
-  const where: SQL[] = [eq(tasks.userId, userId)];
+/** The filters a list and a bulk action share: everything but sort and paging. */
+export type TaskFilter = Pick<
+  ListTasksQuery,
+  "status" | "priority" | "tag" | "q" | "due" | "dueBefore" | "dueAfter" | "tz"
+>;
+
+/**
+ * The user's live (not deleted) tasks, with every filter except status, which
+ * the counts break down instead.
+ */
+export function filters(userId: string, query: TaskFilter): SQL[] {
+  const where: SQL[] = [eq(tasks.userId, userId), isNull(tasks.deletedAt)];
   if (query.priority) where.push(eq(tasks.priority, query.priority));
   if (query.tag) where.push(sql`${tasks.tags} @> array[${query.tag}]::text[]`);
   if (query.q) {
@@ -61,6 +70,23 @@ function filters(userId: string, query: ListTasksQuery): SQL[] {
   return where;
 }
 
+/** The status filter, as a list of conditions (none for "all"). */
+export function withStatus(status: TaskFilter["status"]): SQL[] {
+  return status === "all" ? [] : [eq(tasks.completed, status === "completed")];
+}
+
+/** `{all, pending, completed}` over the tasks `where` selects. */
+export function countTasks(db: Database, where: SQL[]) {
+  return db
+    .select({
+      all: sql<number>`count(*)::int`,
+      pending: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`,
+      completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`,
+    })
+    .from(tasks)
+    .where(and(...where));
+}
+
 export interface TaskPage {
   rows: TaskRow[];
   nextCursor: string | null;
@@ -75,7 +101,7 @@ export async function listTasks(db: Database, userId: string, query: ListTasksQu
 
   const shared = filters(userId, query);
   const where = [...shared];
-  if (query.status !== "all") where.push(eq(tasks.completed, query.status === "completed"));
+  where.push(...withStatus(query.status));
   if (cursor) {
     const after = sql`(${sort.expr}, ${tasks.id}) ${order === "asc" ? sql`>` : sql`<`} (${cursor.key}::${sort.type}, ${cursor.id}::uuid)`;
     where.push(after);
@@ -88,14 +114,7 @@ export async function listTasks(db: Database, userId: string, query: ListTasksQu
     .orderBy(direction(sort.expr), direction(tasks.id))
     .limit(query.limit + 1);
 
-  const counts = db
-    .select({
-      all: sql<number>`count(*)::int`,
-      pending: sql<number>`(count(*) filter (where not ${tasks.completed}))::int`,
-      completed: sql<number>`(count(*) filter (where ${tasks.completed}))::int`,
-    })
-    .from(tasks)
-    .where(and(...shared));
+  const counts = countTasks(db, shared);
 
   const [rows, countRows] = cursor ? [await page, undefined] : await db.batch([page, counts]);
 

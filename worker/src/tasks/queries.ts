@@ -4,10 +4,11 @@
  * a write that must also tell "changed elsewhere" (412) from "not yours"
  * (404) sends its statements together in one batch, i.e. one transaction.
  */
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { idempotencyKeys, type TaskRow, tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
 import type { Precondition } from "../http/preconditions.ts";
+import { purgeExpired } from "./retention.ts";
 import type { CreateTaskInput, ReplaceTaskInput, TaskDto } from "./schemas.ts";
 
 export function toTaskDto(row: TaskRow): TaskDto {
@@ -34,14 +35,19 @@ function textArray(values: string[]): SQL {
   )}]::text[]`;
 }
 
-const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id));
+/** The caller's task, unless it is deleted: a deleted task is invisible to every route but restore. */
+const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id), isNull(tasks.deletedAt));
 
-function matching(userId: string, id: string, precondition: Precondition): SQL | undefined {
-  if (precondition.kind !== "versions") return owned(userId, id);
+/** `where` for a conditional write: `base` (the row), narrowed to the versions If-Match names. */
+export function matchingVersion(base: SQL | undefined, precondition: Precondition): SQL | undefined {
+  if (precondition.kind !== "versions") return base;
   // An empty list (only weak or foreign tags) can never match.
   if (precondition.versions.length === 0) return sql`false`;
-  return and(owned(userId, id), inArray(tasks.version, precondition.versions));
+  return and(base, inArray(tasks.version, precondition.versions));
 }
+
+const matching = (userId: string, id: string, precondition: Precondition) =>
+  matchingVersion(owned(userId, id), precondition);
 
 /** What a conditional write found: the changed row, the current row it refused to change, or nothing. */
 export type WriteOutcome =
@@ -49,7 +55,7 @@ export type WriteOutcome =
   | { kind: "conflict"; current: TaskRow }
   | { kind: "missing" };
 
-function outcome(changed: TaskRow | undefined, current: TaskRow | undefined): WriteOutcome {
+export function outcome(changed: TaskRow | undefined, current: TaskRow | undefined): WriteOutcome {
   if (changed) return { kind: "done", row: changed };
   if (current) return { kind: "conflict", current };
   return { kind: "missing" };
@@ -126,6 +132,8 @@ export async function createTaskIdempotently(
             createdAt: sql`now()`.as("created_at"),
             updatedAt: sql`now()`.as("updated_at"),
             version: sql`1`.as("version"),
+            deletedAt: sql`null::timestamptz`.as("deleted_at"),
+            deletionId: sql`null::uuid`.as("deletion_id"),
           })
           .from(idempotencyKeys)
           .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.taskId, id))),
@@ -206,6 +214,11 @@ export async function setCompletion(
   return outcome(changed[0], current[0]);
 }
 
+/**
+ * Deletes a task durably at once, as a soft delete: the row stays, unseen,
+ * for the restore window, with its version unchanged (so its ETag still
+ * names it after a restore). Expired deletions are purged in the same batch.
+ */
 export async function deleteTask(
   db: Database,
   userId: string,
@@ -214,10 +227,12 @@ export async function deleteTask(
 ): Promise<WriteOutcome> {
   const [deleted, current] = await db.batch([
     db
-      .delete(tasks)
+      .update(tasks)
+      .set({ deletedAt: sql`now()`, deletionId: null })
       .where(matching(userId, id, precondition))
       .returning(),
     db.select().from(tasks).where(owned(userId, id)),
+    purgeExpired(db, userId),
   ]);
   return outcome(deleted[0], current[0]);
 }

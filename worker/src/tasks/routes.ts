@@ -15,17 +15,28 @@ import {
 const security = [{ bearerAuth: [] }];
 const tags = ["Tasks"];
 
-const etag = { ETag: { schema: { type: "string" as const }, description: "The task's version, for If-Match" } };
-const taskResponse = (description: string) => ({
+export const etag = { ETag: { schema: { type: "string" as const }, description: "The task's version, for If-Match" } };
+export const taskResponse = (description: string) => ({
   description,
   headers: etag,
   content: { "application/json": { schema: Task } },
 });
-const ifMatch = z.object({
+export const ifMatch = z.object({
   "if-match": z
     .string()
     .optional()
     .openapi({ param: { name: "if-match", in: "header" }, description: "Apply only if the task's ETag matches" }),
+});
+
+/** Optional on POST /tasks and POST /tasks/bulk: the same key and body replay the first answer. */
+export const idempotencyKeyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")
+    .optional()
+    .openapi({ param: { name: "idempotency-key", in: "header" } }),
 });
 
 export const listTasksRoute = createRoute({
@@ -55,15 +66,7 @@ export const createTaskRoute = createRoute({
   security,
   request: {
     params: TaskParams,
-    headers: z.object({
-      "idempotency-key": z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")
-        .optional()
-        .openapi({ param: { name: "idempotency-key", in: "header" } }),
-    }),
+    headers: idempotencyKeyHeader,
     body: { required: true, content: { "application/json": { schema: CreateTaskBody } } },
   },
   responses: {

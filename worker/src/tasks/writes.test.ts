@@ -141,6 +141,9 @@ describe("changing tasks", () => {
       [`/${id}`, put({ title: "Edited" })],
       [`/${id}/complete`, { method: "PATCH" }],
       [`/${id}`, { method: "DELETE" }],
+      [`/${id}/restore`, { method: "POST" }],
+      ["/bulk", jsonBody({ action: "complete" })],
+      ["/bulk", jsonBody({ action: "delete-completed" }, { headers: { "idempotency-key": crypto.randomUUID() } })],
     ] as [string, RequestInit][]) {
       const response = await request(`${base}${suffix}`, bearer(user, init), bindings);
       expect(response.status).toBeLessThan(300);

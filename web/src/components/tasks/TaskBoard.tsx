@@ -108,7 +108,6 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
 
   const { counts, items } = board;
   const allDone = counts.all > 0 && counts.pending === 0;
-  const completedHere = items.filter((t) => t.completed);
 
   return (
     <section aria-labelledby="tasks-heading" className="board">
@@ -194,13 +193,9 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
         </div>
       )}
 
-      {board.pendingDeletes.length > 0 && (
+      {board.undoable && (
         <div className="notice" role="status">
-          <p>
-            {board.pendingDeletes.length === 1
-              ? `Deleted “${board.pendingDeletes[0]?.title}”.`
-              : `Deleted ${board.pendingDeletes.length} tasks.`}
-          </p>
+          <p>{board.undoable}</p>
           <button type="button" onClick={board.undo}>
             Undo
           </button>
@@ -218,20 +213,13 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
               type="checkbox"
               checked={allDone}
               disabled={!hydrated}
-              onChange={() => {
-                for (const task of items) void board.setCompleted(task, !allDone);
-              }}
+              onChange={() => void board.setAllCompleted(!allDone)}
             />
             Mark all as {allDone ? "not complete" : "complete"}
           </label>
           <span aria-live="polite">{plural(counts.pending, "item left", "items left")}</span>
           {counts.completed > 0 && (
-            <button
-              type="button"
-              className="quiet"
-              disabled={completedHere.length === 0}
-              onClick={() => board.remove(completedHere)}
-            >
+            <button type="button" className="quiet" disabled={!hydrated} onClick={board.clearCompleted}>
               Clear completed
             </button>
           )}
@@ -256,7 +244,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
               task={task}
               onToggle={(t, done) => void board.setCompleted(t, done)}
               onSave={(t, changes) => void board.save(t, changes)}
-              onDelete={(t) => board.remove([t])}
+              onDelete={(t) => board.remove(t)}
             />
           ))}
         </ul>

@@ -2,53 +2,24 @@
  * The dashboard's state and every change to it. Changes show at once
  * (optimistic) and are rolled back, with a message, when the API refuses
  * them; a task changed elsewhere (412) is replaced by its current version.
- * Deletions wait a few seconds for Undo before they are sent.
+ * Deletions and Undo live in use-deletions.ts; "Mark all" is one bulk request
+ * over the whole view, loaded or not.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SignedOutError } from "../../lib/access-token.ts";
 import { createApi } from "../../lib/api.ts";
+import { bodyOf, countsAfter, problemDetail, visibleIn } from "./list-state.ts";
 import type { Task, TaskCounts, TaskList } from "./types.ts";
-import { listQuery, type ViewQuery } from "./view-query.ts";
-
-export const UNDO_MS = 6000;
+import { useDeletions } from "./use-deletions.ts";
+import { bulkFilter, listQuery, type ViewQuery } from "./view-query.ts";
 
 export interface Failure {
   message: string;
   signedOut: boolean;
 }
 
-interface PendingDelete {
-  task: Task;
-  index: number;
-  timer: ReturnType<typeof setTimeout>;
-}
-
 /** The editable fields, as PUT replaces them. */
 export type TaskChanges = Partial<Pick<Task, "title" | "description" | "priority" | "tags" | "dueAt" | "completed">>;
-
-function problemDetail(body: unknown, fallback: string): string {
-  const problem = (body ?? {}) as { detail?: unknown; errors?: { detail: string }[] };
-  if (Array.isArray(problem.errors) && problem.errors.length > 0) return problem.errors.map((e) => e.detail).join(" ");
-  return typeof problem.detail === "string" ? problem.detail : fallback;
-}
-
-function countsAfter(counts: TaskCounts, removed: Task[], added: Task[] = []): TaskCounts {
-  const next = { ...counts };
-  for (const task of removed) {
-    next.all--;
-    next[task.completed ? "completed" : "pending"]--;
-  }
-  for (const task of added) {
-    next.all++;
-    next[task.completed ? "completed" : "pending"]++;
-  }
-  return next;
-}
-
-/** Does a task belong in the current view's status filter? */
-function visibleIn(query: ViewQuery, task: Task): boolean {
-  return query.filter === "all" || (query.filter === "completed") === task.completed;
-}
 
 export function useTaskBoard(
   userId: string,
@@ -66,11 +37,13 @@ export function useTaskBoard(
     initialFailure ? { message: initialFailure, signedOut: false } : null,
   );
   const [announcement, setAnnouncement] = useState("");
-  const [pendingDeletes, setPendingDeletes] = useState<Task[]>([]);
-  const deletes = useRef(new Map<string, PendingDelete>());
-  // The latest list, for handlers that must read it synchronously (state updaters run later).
+  // Bumped to load the view's first page again (after a bulk Undo, say).
+  const [reloads, setReloads] = useState(0);
+  // The latest list and counts, for handlers that must read them synchronously (state updaters run later).
   const itemsRef = useRef(items);
   itemsRef.current = items;
+  const countsRef = useRef(counts);
+  countsRef.current = counts;
   // The version the server last confirmed for each task: If-Match must carry it, not a stale copy's.
   const versions = useRef(new Map((initial?.items ?? []).map((t) => [t.id, t.version])));
   const confirmed = useCallback((task: Task) => {
@@ -100,7 +73,7 @@ export function useTaskBoard(
 
   // (Re)load the first page whenever the view changes; the server already rendered the first one.
   useEffect(() => {
-    if (firstQuery.current === query) return;
+    if (firstQuery.current === query && reloads === 0) return;
     firstQuery.current = null;
     let current = true;
     setLoading(true);
@@ -111,7 +84,7 @@ export function useTaskBoard(
         const page = await response.json();
         if (!current) return;
         for (const task of page.items) confirmed(task);
-        setItems(page.items.filter((t) => !deletes.current.has(t.id)));
+        setItems(page.items);
         setNextCursor(page.nextCursor);
         if (page.counts) setCounts(page.counts);
       })
@@ -120,7 +93,8 @@ export function useTaskBoard(
     return () => {
       current = false;
     };
-  }, [tasksApi, userId, query, fail, confirmed]);
+  }, [tasksApi, userId, query, fail, confirmed, reloads]);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
 
   const loadMore = useCallback(async () => {
     if (!nextCursor || loading) return;
@@ -295,80 +269,59 @@ export function useTaskBoard(
     [tasksApi, userId, change],
   );
 
-  /** Sends a deletion whose Undo window has passed. */
-  const commitDelete = useCallback(
-    async (id: string, keepalive = false) => {
-      const pending = deletes.current.get(id);
-      if (!pending) return;
-      clearTimeout(pending.timer);
-      deletes.current.delete(id);
-      setPendingDeletes([...deletes.current.values()].map((p) => p.task));
-      const { task, index } = pending;
-      try {
-        const response = await tasksApi[":id"].$delete(
-          { param: { userId, id }, header: { "if-match": etag(task) } },
-          { init: { keepalive } },
-        );
-        if (response.ok || response.status === 404) return;
-        // Put it back where it was: it still exists.
-        setItems((list) => [...list.slice(0, index), task, ...list.slice(index)]);
-        setCounts((c) => countsAfter(c, [], [task]));
-        if (response.status === 412) return resolveConflict(task);
-        throw new Error(problemDetail(await response.json(), "Could not delete the task."));
-      } catch (reason) {
-        fail(reason, "Could not delete the task.");
-      }
-    },
-    [tasksApi, userId, resolveConflict, fail, etag],
-  );
-
-  const remove = useCallback(
-    (tasks: Task[]) => {
-      if (tasks.length === 0) return;
+  /** Completes (or reopens) every task in the view, loaded or not: one request, rolled back on refusal. */
+  const setAllCompleted = useCallback(
+    async (completed: boolean) => {
+      const before = countsRef.current;
+      const changed = itemsRef.current.filter((t) => t.completed !== completed && !t.id.startsWith("draft-"));
+      const at = new Date().toISOString();
+      const flip = (t: Task): Task => ({ ...t, completed, completedAt: completed ? at : null });
       setFailure(null);
-      for (const task of tasks) {
-        const index = itemsRef.current.findIndex((t) => t.id === task.id);
-        const timer = setTimeout(() => void commitDelete(task.id), UNDO_MS);
-        deletes.current.set(task.id, { task, index: Math.max(index, 0), timer });
+      setItems((list) => list.map((t) => (changed.some((c) => c.id === t.id) ? flip(t) : t)));
+      setCounts((c) => ({ all: c.all, pending: completed ? 0 : c.all, completed: completed ? c.all : 0 }));
+      try {
+        const response = await tasksApi.bulk.$post(
+          {
+            param: { userId },
+            header: { "idempotency-key": crypto.randomUUID() },
+            json: { action: completed ? "complete" : "reopen", filter: bulkFilter(query) },
+          },
+          // Like a deletion, it should not be cancelled by leaving the page at once.
+          { init: { keepalive: true } },
+        );
+        const result = await bodyOf<{ count: number; counts: TaskCounts }>(response, "Could not update the tasks.");
+        // The server added one to the version of each task it changed; later If-Match must say so.
+        for (const t of changed) versions.current.set(t.id, (versions.current.get(t.id) ?? t.version) + 1);
+        setCounts(result.counts);
+        announce(
+          `Marked ${result.count} ${result.count === 1 ? "task" : "tasks"} ${completed ? "complete" : "not complete"}.`,
+        );
+      } catch (reason) {
+        setItems((list) => list.map((t) => changed.find((c) => c.id === t.id) ?? t));
+        setCounts(before);
+        fail(reason, "Could not update the tasks.");
       }
-      setItems((list) => list.filter((t) => !tasks.some((d) => d.id === t.id)));
-      setCounts((c) => countsAfter(c, tasks));
-      setPendingDeletes([...deletes.current.values()].map((p) => p.task));
-      announce(tasks.length === 1 ? `Deleted “${tasks[0]?.title}”.` : `Deleted ${tasks.length} tasks.`);
     },
-    [commitDelete, announce],
+    [tasksApi, userId, query, announce, fail],
   );
 
-  const undo = useCallback(() => {
-    const restored = [...deletes.current.values()];
-    for (const pending of restored) clearTimeout(pending.timer);
-    deletes.current.clear();
-    setPendingDeletes([]);
-    setItems((list) => {
-      const next = [...list];
-      for (const { task, index } of [...restored].sort((a, b) => a.index - b.index)) {
-        if (visibleIn(query, task)) next.splice(Math.min(index, next.length), 0, task);
-      }
-      return next;
-    });
-    setCounts((c) =>
-      countsAfter(
-        c,
-        [],
-        restored.map((p) => p.task),
-      ),
-    );
-    announce(restored.length === 1 ? `Restored “${restored[0]?.task.title}”.` : `Restored ${restored.length} tasks.`);
-  }, [query, announce]);
-
-  // Leaving the page ends the Undo window: send what is pending, even as the page unloads.
-  useEffect(() => {
-    const flush = () => {
-      for (const id of [...deletes.current.keys()]) void commitDelete(id, true);
-    };
-    window.addEventListener("pagehide", flush);
-    return () => window.removeEventListener("pagehide", flush);
-  }, [commitDelete]);
+  const deletions = useDeletions({
+    tasksApi,
+    userId,
+    query,
+    items: itemsRef,
+    counts: countsRef,
+    setItems,
+    setCounts,
+    serial,
+    etag,
+    confirmed,
+    resolveConflict,
+    fail,
+    announce,
+    clearFailure: () => setFailure(null),
+    reload,
+  });
 
   // In a status filter, a task that no longer matches leaves the list.
   const visible = items.filter((t) => visibleIn(query, t));
@@ -380,13 +333,15 @@ export function useTaskBoard(
     loading,
     failure,
     announcement,
-    pendingDeletes,
+    undoable: deletions.undoable.length > 0 ? deletions.deletedWords : null,
     dismissFailure: () => setFailure(null),
     loadMore,
     add,
     setCompleted,
+    setAllCompleted,
     save,
-    remove,
-    undo,
+    remove: deletions.remove,
+    clearCompleted: deletions.clearCompleted,
+    undo: deletions.undo,
   };
 }

@@ -53,3 +53,8 @@ export function listQuery(query: ViewQuery, cursor?: string) {
     ...(cursor ? { cursor } : {}),
   };
 }
+
+/** The filter a bulk action applies for a view: its search, across every status. */
+export function bulkFilter(query: ViewQuery): { q?: string } {
+  return query.q.trim() ? { q: query.q.trim() } : {};
+}
