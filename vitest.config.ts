@@ -1,7 +1,8 @@
 /**
  * One `vitest run` for every suite:
  * - tooling: the test run's own machinery (the honest closing line)
- * - site: the site's plain modules in Node
+ * - site: the site's plain modules and its own rules (return paths, Better
+ *   Auth's configuration, the latter against the local SQL endpoint on PGlite), in Node
  * - db: the local SQL endpoint's protocol, against PGlite and real PostgreSQL
  * - worker (pglite) / worker (postgres): the API inside workerd via
  *   @cloudflare/vitest-plugin (the renamed @cloudflare/vitest-pool-workers),
@@ -53,7 +54,14 @@ export default defineConfig({
       }),
       // The site's plain modules (mail transports, and later the dashboard's state), in Node.
       defineProject({
-        test: { name: "site", include: ["web/src/**/*.test.ts"], environment: "node", testTimeout: 30_000 },
+        test: {
+          name: "site",
+          include: ["web/src/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 30_000,
+          // Better Auth's own tests start PGlite and migrate it first.
+          hookTimeout: 60_000,
+        },
       }),
       defineProject({
         test: {
