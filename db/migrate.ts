@@ -1,7 +1,8 @@
 /**
  * Applies pending drizzle migrations over Neon's HTTP driver, the same driver
  * the app uses: to Neon in production (DATABASE_URL), or to the local
- * endpoint when NEON_HTTP_ENDPOINT is set.
+ * endpoint when NEON_HTTP_ENDPOINT is set (DATABASE_URL is then the connection
+ * string `npm run db:server` prints, with that run's password).
  *
  *   node db/migrate.ts            (npm run db:migrate)
  */
@@ -11,9 +12,6 @@ import { drizzle } from "drizzle-orm/neon-http";
 import { migrate } from "drizzle-orm/neon-http/migrator";
 
 export const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
-
-/** A connection string any local endpoint accepts; the endpoint ignores it. */
-export const LOCAL_DATABASE_URL = "postgresql://local:local@localhost/todo";
 
 export async function migrateDatabase({
   databaseUrl,
@@ -29,10 +27,12 @@ export async function migrateDatabase({
 if (import.meta.url === `file://${process.argv[1]}`) {
   const databaseUrl = process.env.DATABASE_URL;
   const endpoint = process.env.NEON_HTTP_ENDPOINT;
-  if (!databaseUrl && !endpoint) {
-    console.error("Set DATABASE_URL (Neon), or NEON_HTTP_ENDPOINT for a local SQL endpoint.");
+  if (!databaseUrl) {
+    console.error(
+      "Set DATABASE_URL: Neon's connection string, or the local endpoint's (printed by npm run db:server) with NEON_HTTP_ENDPOINT.",
+    );
     process.exit(1);
   }
-  await migrateDatabase({ databaseUrl: databaseUrl ?? LOCAL_DATABASE_URL, endpoint });
+  await migrateDatabase({ databaseUrl, endpoint });
   console.log("Migrations applied.");
 }

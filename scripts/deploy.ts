@@ -63,6 +63,7 @@ function readProductionConfigs() {
     mailTransport: text(site.vars, "MAIL_TRANSPORT") || "outbox",
     requireEmailVerification: text(site.vars, "REQUIRE_EMAIL_VERIFICATION"),
     mailBinding: (site.send_email ?? []).some((binding) => binding.name === "EMAIL"),
+    clientIpHeader: text(site.vars, "CLIENT_IP_HEADER"),
     apiName: api.name ?? "",
     apiVars: Object.keys(api.vars),
     issuer: text(api.vars, "AUTH_ISSUER"),
@@ -107,6 +108,10 @@ function configurationProblems(config: ReturnType<typeof readProductionConfigs>,
   expect(
     config.requireEmailVerification !== "false",
     "the site's production REQUIRE_EMAIL_VERIFICATION is off; remove it or set it to true",
+  );
+  expect(
+    config.clientIpHeader === "cf-connecting-ip",
+    "web/wrangler.jsonc env.production.vars.CLIENT_IP_HEADER is not cf-connecting-ip: every visitor would share one rate-limit bucket",
   );
   for (const [worker, vars] of [
     ["site", config.siteVars],

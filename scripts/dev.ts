@@ -8,10 +8,18 @@
  *
  * DEV_SQL_DATA=:memory:  start from an empty in-memory database (the e2e tests use it)
  * SITE_PORT, API_PORT, SQL_PORT  other ports (preview only; dev's site port is fixed)
+ * DEV_SQL_PASSWORD       the SQL endpoint's password (default: a new random one per run)
+ * DEV_CLIENT_IP_HEADER   the header the site's rate limits trust for the client's address, as
+ *                        production trusts CF-Connecting-IP (default: none, since any local
+ *                        client can send that header; the e2e tests and the bench set it)
+ *
+ * The SQL endpoint runs any SQL it is sent, so each run gives it a fresh random password and
+ * hands the connection string only to the API and the site: to `wrangler dev` as `--var`, and
+ * to `astro dev` in web/.dev.vars, the only place its Cloudflare plugin reads values from.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 const preview = process.argv.includes("--preview");
@@ -29,25 +37,53 @@ if (customPorts && !preview) {
   process.exit(2);
 }
 
+/** `--var` flags (wrangler hides their values in its output). */
+function varFlags(values: Record<string, string>): string[] {
+  return Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
+}
 /** `--var` flags, only when the ports differ from the defaults in the Wrangler files. */
-function vars(values: Record<string, string>): string[] {
-  return customPorts ? Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]) : [];
+function portVars(values: Record<string, string>): string[] {
+  return customPorts ? varFlags(values) : [];
 }
 const previewDir = resolve(".artifacts", `preview-${ports.site}`);
-const database = {
-  DATABASE_URL: `postgresql://local:local@localhost:${ports.sql}/todo`,
-  NEON_HTTP_ENDPOINT: `${SQL_URL}/sql`,
+const sqlPassword = process.env.DEV_SQL_PASSWORD || randomBytes(24).toString("base64url");
+/** Values of this run only, which every run passes explicitly. */
+const perRun = {
+  DATABASE_URL: `postgresql://local:${encodeURIComponent(sqlPassword)}@localhost:${ports.sql}/todo`,
+  // Empty means "trust no header" (web/src/lib/site-env-schema.ts).
+  CLIENT_IP_HEADER: process.env.DEV_CLIENT_IP_HEADER ?? "",
 };
+const endpoint = { NEON_HTTP_ENDPOINT: `${SQL_URL}/sql` };
 
 const children: ChildProcess[] = [];
 let stopping = false;
 
-/** Local secrets are generated once into git-ignored .dev.vars files, never committed. */
+const DEV_VARS = "web/.dev.vars";
+const PER_RUN_NOTE = "# Below: written by npm run dev on every run (the SQL endpoint's password changes each time).";
+
+/** Local secrets are generated once into the git-ignored web/.dev.vars, never committed. */
 function ensureDevVars() {
-  if (!existsSync("web/.dev.vars")) {
-    writeFileSync("web/.dev.vars", `BETTER_AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
+  if (!existsSync(DEV_VARS)) {
+    writeFileSync(DEV_VARS, `BETTER_AUTH_SECRET=${randomBytes(32).toString("base64url")}\n`);
     console.log("Created web/.dev.vars with a fresh BETTER_AUTH_SECRET.");
   }
+}
+
+/**
+ * Puts this run's values into web/.dev.vars for `astro dev`, keeping every other line. Only
+ * `npm run dev` does this (its ports are fixed, so one runs per checkout at a time); previews
+ * pass `--var` instead and leave the file alone.
+ */
+function writePerRunDevVars() {
+  const kept = readFileSync(DEV_VARS, "utf8")
+    .split("\n")
+    .filter((line) => line !== PER_RUN_NOTE && !Object.keys(perRun).some((key) => line.startsWith(`${key}=`)))
+    .join("\n")
+    .trimEnd();
+  const lines = Object.entries(perRun)
+    .filter(([, value]) => value !== "")
+    .map(([key, value]) => `${key}=${value}`);
+  writeFileSync(DEV_VARS, `${kept}\n${PER_RUN_NOTE}\n${lines.join("\n")}\n`, { mode: 0o600 });
 }
 
 function start(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -144,9 +180,11 @@ async function warmUp(timeoutMs = 120_000) {
 
 async function main() {
   ensureDevVars();
+  if (!preview) writePerRunDevVars();
   start("sql", process.execPath, ["db/local-server/main.ts"], {
     LOCAL_SQL_PORT: String(ports.sql),
     LOCAL_SQL_DATA: process.env.DEV_SQL_DATA ?? ".data/pglite",
+    LOCAL_SQL_PASSWORD: sqlPassword,
   });
   await waitFor(`${SQL_URL}/health`, "the local SQL endpoint");
   const wranglerDev = ["dev", "--ip", "localhost", "--show-interactive-dev-session=false"];
@@ -156,8 +194,9 @@ async function main() {
     "wrangler.toml",
     "--port",
     String(ports.api),
-    ...vars({
-      ...database,
+    ...varFlags({ DATABASE_URL: perRun.DATABASE_URL }),
+    ...portVars({
+      ...endpoint,
       AUTH_JWKS_URL: `${SITE_URL}/api/auth/jwks`,
       AUTH_ISSUER: SITE_URL,
       AUTH_AUDIENCE: API_URL,
@@ -179,7 +218,9 @@ async function main() {
       join(previewDir, "server", "wrangler.json"),
       "--port",
       String(ports.site),
-      ...vars({ ...database, SITE_ORIGIN: SITE_URL, API_ORIGIN: API_URL }),
+      // The build copies web/.dev.vars next to its wrangler.json; these take precedence over it.
+      ...varFlags(perRun),
+      ...portVars({ ...endpoint, SITE_ORIGIN: SITE_URL, API_ORIGIN: API_URL }),
     ]);
   } else {
     // --ignore-lock: astro stays in the foreground as our child, whoever runs it.

@@ -38,6 +38,9 @@ export default async function setup(project: TestProject) {
     env: {
       ...process.env,
       DEV_SQL_DATA: ":memory:",
+      // As in production: the journeys send CF-Connecting-IP themselves, as Cloudflare would, so
+      // each browser context has its own rate-limit bucket.
+      DEV_CLIENT_IP_HEADER: "cf-connecting-ip",
       SITE_PORT: String(ports.site),
       API_PORT: String(ports.api),
       SQL_PORT: String(ports.sql),

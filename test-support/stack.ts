@@ -12,7 +12,7 @@ import { createPgliteBackend } from "../db/local-server/pglite-backend.ts";
 import { createPostgresBackend } from "../db/local-server/postgres-backend.ts";
 import { type PostgresCluster, startPostgresCluster } from "../db/local-server/postgres-cluster.ts";
 import { type LocalSqlServer, startLocalSqlServer } from "../db/local-server/server.ts";
-import { LOCAL_DATABASE_URL, migrateDatabase } from "../db/migrate.ts";
+import { migrateDatabase } from "../db/migrate.ts";
 import { createAuth } from "../web/src/lib/create-auth.server.ts";
 import { createOutbox, outboxMessages } from "../web/src/lib/mail/outbox.ts";
 
@@ -21,6 +21,8 @@ export const TEST_API_AUDIENCE = "http://localhost:8787";
 
 export interface TestStack {
   sqlEndpoint: string;
+  /** The connection string the endpoint accepts, with this run's random password. */
+  databaseUrl: string;
   sql: LocalSqlServer;
   authOrigin: string;
   stop(): Promise<void>;
@@ -42,8 +44,9 @@ export async function startTestStack({
   } else {
     backend = await createPgliteBackend();
   }
+  // A random password per run, as `npm run dev` uses: the endpoint refuses any other.
   const sql = await startLocalSqlServer(backend);
-  await migrateDatabase({ databaseUrl: LOCAL_DATABASE_URL, endpoint: sql.url });
+  await migrateDatabase({ databaseUrl: sql.connectionString, endpoint: sql.url });
 
   // Listen first: Better Auth must know its own origin (the tokens' issuer).
   let handle: ReturnType<typeof toNodeHandler> = async (_req, res) => {
@@ -57,7 +60,7 @@ export async function startTestStack({
     siteOrigin: authOrigin,
     apiAudience: TEST_API_AUDIENCE,
     secret: "test-secret-that-is-at-least-32-characters-long",
-    databaseUrl: LOCAL_DATABASE_URL,
+    databaseUrl: sql.connectionString,
     sqlEndpoint: sql.url,
     // This Node server is not behind Cloudflare (and workerd drops CF-Connecting-IP
     // from outbound requests), so test clients name their address the proxy way.
@@ -78,6 +81,7 @@ export async function startTestStack({
 
   return {
     sqlEndpoint: sql.url,
+    databaseUrl: sql.connectionString,
     sql,
     authOrigin,
     async stop() {

@@ -15,6 +15,7 @@ export default async function setup(project: TestProject) {
   const database = project.config.env.TEST_DATABASE === "postgres" ? "postgres" : "pglite";
   const stack = await startTestStack({ database });
   project.provide("sqlEndpoint", stack.sqlEndpoint);
+  project.provide("databaseUrl", stack.databaseUrl);
   project.provide("authOrigin", stack.authOrigin);
   project.provide("databaseName", database);
   const jwksServer = await startJwksServer();

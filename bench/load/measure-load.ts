@@ -44,8 +44,14 @@ interface Run {
   sql: number;
 }
 
-async function sqlRequests(sql: string): Promise<number> {
-  const response = await fetch(`${sql}/stats`);
+/** Where the SQL endpoint is, and the connection string (with its password) it wants even for /stats. */
+interface SqlEndpoint {
+  sql: string;
+  databaseUrl: string;
+}
+
+async function sqlRequests({ sql, databaseUrl }: SqlEndpoint): Promise<number> {
+  const response = await fetch(`${sql}/stats`, { headers: { "neon-connection-string": databaseUrl } });
   return ((await response.json()) as { requests: number }).requests;
 }
 
@@ -54,7 +60,7 @@ async function sqlRequests(sql: string): Promise<number> {
  * flight still reach the database after it returns, and must be counted
  * with their own run, not the next one.
  */
-async function settledSqlRequests(sql: string, timeoutMs = 5000): Promise<number> {
+async function settledSqlRequests(sql: SqlEndpoint, timeoutMs = 5000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   let previous = await sqlRequests(sql);
   while (Date.now() < deadline) {
@@ -67,12 +73,12 @@ async function settledSqlRequests(sql: string, timeoutMs = 5000): Promise<number
 }
 
 async function measuredRun(
-  urls: { api: string; sql: string },
+  urls: { api: string } & SqlEndpoint,
   scenario: Scenario,
   connections: number,
   seconds: number,
 ) {
-  const before = await settledSqlRequests(urls.sql);
+  const before = await settledSqlRequests(urls);
   const result = await autocannon({
     url: urls.api,
     connections,
@@ -80,7 +86,7 @@ async function measuredRun(
     timeout: 20,
     requests: scenario.requests,
   });
-  const sql = (await settledSqlRequests(urls.sql)) - before;
+  const sql = (await settledSqlRequests(urls)) - before;
   return { rps: result.requests.total / result.duration, result, sql };
 }
 
@@ -116,7 +122,7 @@ function rowOf(scenario: Scenario, connections: number, runs: Run[], health: Run
 
 /** `list[0]` is the ceiling the others are compared with. */
 export async function measureLoad(
-  urls: { api: string; sql: string },
+  urls: { api: string } & SqlEndpoint,
   list: readonly Scenario[],
   options: LoadOptions,
   progress: (line: string) => void,

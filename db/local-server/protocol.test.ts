@@ -3,7 +3,7 @@
  * `@neondatabase/serverless`; each case runs against PGlite and a real
  * PostgreSQL server.
  */
-import { neon, neonConfig } from "@neondatabase/serverless";
+import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SqlBackend } from "./backend.ts";
 import { createPgliteBackend } from "./pglite-backend.ts";
@@ -23,14 +23,19 @@ describe.each(Object.keys(backends))("local SQL endpoint on %s", (name) => {
   let server: LocalSqlServer;
   let backend: SqlBackend;
   let cleanup: (() => void) | undefined;
-  const sql = neon("postgresql://local:local@localhost/test");
+  let sql: NeonQueryFunction<false, false>;
 
-  /** Posts a raw body the way the driver does: no content type. */
+  /** Posts a raw body the way the driver does: no content type, and the run's connection string. */
   const post = (body: unknown, headers: Record<string, string> = {}) =>
     fetch(server.url, {
       method: "POST",
       body: typeof body === "string" ? body : JSON.stringify(body),
-      headers: { "Neon-Raw-Text-Output": "true", "Neon-Array-Mode": "true", ...headers },
+      headers: {
+        "Neon-Connection-String": server.connectionString,
+        "Neon-Raw-Text-Output": "true",
+        "Neon-Array-Mode": "true",
+        ...headers,
+      },
     });
 
   beforeAll(async () => {
@@ -41,6 +46,7 @@ describe.each(Object.keys(backends))("local SQL endpoint on %s", (name) => {
     cleanup = opened.cleanup;
     server = await startLocalSqlServer(backend);
     neonConfig.fetchEndpoint = server.url;
+    sql = neon(server.connectionString);
     await sql`create table items (id int primary key, label text not null, tags text[], data jsonb, at timestamptz, raw bytea)`;
   });
 
@@ -142,8 +148,9 @@ describe.each(Object.keys(backends))("local SQL endpoint on %s", (name) => {
   it("answers a malformed body with 400, and only POST /sql", async () => {
     expect((await post("{not json")).status).toBe(400);
     expect((await post({ queries: "nope" })).status).toBe(400);
-    expect((await fetch(server.url)).status).toBe(405);
-    expect((await fetch(server.url.replace("/sql", "/other"), { method: "POST" })).status).toBe(404);
+    const headers = { "Neon-Connection-String": server.connectionString };
+    expect((await fetch(server.url, { headers })).status).toBe(405);
+    expect((await fetch(server.url.replace("/sql", "/other"), { method: "POST", headers })).status).toBe(404);
   });
 
   it("counts round trips", async () => {

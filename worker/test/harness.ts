@@ -14,7 +14,7 @@ export const SITE_ORIGIN = "http://localhost:4321";
 export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
   const authOrigin = inject("authOrigin");
   return {
-    DATABASE_URL: "postgresql://local:local@localhost/todo",
+    DATABASE_URL: inject("databaseUrl"),
     NEON_HTTP_ENDPOINT: inject("sqlEndpoint"),
     AUTH_JWKS_URL: `${authOrigin}/api/auth/jwks`,
     AUTH_ISSUER: authOrigin,
@@ -74,13 +74,15 @@ export function jsonBody(body: unknown, init: RequestInit = {}): RequestInit {
  * round trips made with it (the local endpoint counts per connection string).
  */
 export function countedBindings() {
-  const databaseUrl = `postgresql://local:local@localhost/todo?counter=${crypto.randomUUID()}`;
+  const databaseUrl = `${inject("databaseUrl")}?counter=${crypto.randomUUID()}`;
   const bindings = testBindings({ DATABASE_URL: databaseUrl });
   const statsUrl = `${inject("sqlEndpoint").replace(/\/sql$/, "/stats")}?connection=${encodeURIComponent(databaseUrl)}`;
   return {
     bindings,
     async roundTrips(): Promise<number> {
-      const { requests } = (await (await fetch(statsUrl)).json()) as { requests: number };
+      // /stats wants the run's connection string too, like every request but /health.
+      const response = await fetch(statsUrl, { headers: { "neon-connection-string": databaseUrl } });
+      const { requests } = (await response.json()) as { requests: number };
       return requests;
     },
   };

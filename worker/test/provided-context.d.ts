@@ -3,6 +3,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** The local SQL-over-HTTP endpoint, e.g. http://127.0.0.1:41234/sql */
     sqlEndpoint: string;
+    /** The connection string the endpoint accepts: it carries the run's random password. */
+    databaseUrl: string;
     /** Origin of the Node-hosted Better Auth: the tokens' issuer and the JWKS host. */
     authOrigin: string;
     databaseName: "pglite" | "postgres";

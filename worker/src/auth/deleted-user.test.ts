@@ -12,7 +12,7 @@ import { expectInvalidToken } from "../../test/tokens.ts";
 async function deleteUser(id: string): Promise<void> {
   const response = await fetch(inject("sqlEndpoint"), {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "neon-connection-string": inject("databaseUrl") },
     body: JSON.stringify({ query: 'delete from "user" where id = $1', params: [id] }),
   });
   expect(response.status).toBe(200);
