@@ -4,6 +4,8 @@
  * goes through Better Auth's own handler, so its origin check and rate
  * limits apply exactly as they do to API calls.
  */
+
+import { NAME_MAX } from "./account-limits.ts";
 import { callAuth, errorCodeOf, retryAfterOf } from "./auth-call.server.ts";
 import { safeReturnTo } from "./return-to.ts";
 
@@ -34,6 +36,7 @@ const explanations: Record<string, { message: string; field?: AuthField }> = {
   PASSWORD_TOO_LONG: { message: "Use at most 128 characters for your password.", field: "password" },
   INVALID_EMAIL: { message: "Enter a valid email address, like name@example.com.", field: "email" },
   EMAIL_NOT_VERIFIED: { message: "Confirm your email address first: open the link we sent you." },
+  NAME_TOO_LONG: { message: `Use at most ${NAME_MAX} characters for your name.`, field: "name" },
 };
 
 export async function submitAuthForm(kind: AuthFormKind, form: FormData, request: Request): Promise<AuthFormResult> {

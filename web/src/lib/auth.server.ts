@@ -20,6 +20,7 @@ export function auth(): Auth {
       mailer: siteMailer(env),
       requireEmailVerification: env.REQUIRE_EMAIL_VERIFICATION,
       runInBackground: (task) => waitUntil(task),
+      clientIpHeader: env.CLIENT_IP_HEADER,
     });
   }
   return instance;

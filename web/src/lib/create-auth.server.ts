@@ -1,8 +1,9 @@
 /**
  * The one Better Auth configuration, as a factory so that the site (on
  * workerd) and the test harness (on Node) build exactly the same auth.
- * Tokens: EdDSA (Ed25519), 15 minutes, `iss` the site, `aud` the API,
- * payload trimmed to `sub`, `email` and `name`.
+ * Tokens: EdDSA (Ed25519), 15 minutes, `iss` the site, `aud` the API, and
+ * of the person only `sub`: the API reads nothing else, and a token must stay
+ * under the API's 4 KB limit whatever a person calls themselves.
  */
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { betterAuth } from "better-auth";
@@ -12,6 +13,8 @@ import { jwt } from "better-auth/plugins";
 import { drizzle } from "drizzle-orm/neon-http";
 import { authSchema } from "../../../db/schema/auth.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./account-limits.ts";
+import { authPolicy } from "./auth-policy.server.ts";
+import { createJwksMemo } from "./jwks-memo.server.ts";
 import type { Mailer } from "./mail/mailer.ts";
 import { passwordResetMail, verificationMail } from "./mail/messages.ts";
 
@@ -32,8 +35,10 @@ export interface AuthSettings {
   sqlEndpoint?: string | undefined;
   /**
    * The request header that carries the client's IP, for per-client rate
-   * limits. Default CF-Connecting-IP: Cloudflare sets it and a client cannot
-   * forge it at the edge. Only a deployment behind another proxy changes it.
+   * limits: only one that a proxy in front sets and a client cannot forge.
+   * On Cloudflare that is CF-Connecting-IP. Unset, no header is trusted and
+   * every client shares one bucket per path: right for `wrangler dev`, where
+   * CF-Connecting-IP is whatever the client sent.
    */
   clientIpHeader?: string | undefined;
   /** Further origins allowed to POST to /api/auth/* besides siteOrigin. */
@@ -53,6 +58,15 @@ export interface AuthSettings {
 export const ACCESS_TOKEN_TTL = "15m";
 
 const DAY = 24 * 60 * 60;
+
+/** How long a signing key stays published after it expires. */
+const KEY_GRACE_PERIOD = DAY;
+
+/**
+ * The longest any isolate (or a public cache) keeps the public key set, far
+ * shorter than KEY_GRACE_PERIOD; the memo also ends early at a rotation.
+ */
+export const JWKS_MAX_AGE_SECONDS = 5 * 60;
 
 /**
  * Sign-in and sign-up attempts per client IP per minute. Counted in the
@@ -86,6 +100,7 @@ export function createAuth(settings: AuthSettings) {
   const db = drizzle({ client: neon(settings.databaseUrl) });
   const { mailer, siteOrigin } = settings;
   const requireEmailVerification = settings.requireEmailVerification ?? false;
+  const jwks = createJwksMemo({ gracePeriodSeconds: KEY_GRACE_PERIOD, maxAgeSeconds: JWKS_MAX_AGE_SECONDS });
 
   return betterAuth({
     baseURL: settings.siteOrigin,
@@ -136,23 +151,29 @@ export function createAuth(settings: AuthSettings) {
     advanced: {
       // Keep origin/CSRF checks on even when NODE_ENV=test: the tests exercise them.
       disableOriginCheck: false,
-      ipAddress: { ipAddressHeaders: [settings.clientIpHeader ?? "cf-connecting-ip"] },
+      ipAddress: { ipAddressHeaders: settings.clientIpHeader ? [settings.clientIpHeader] : [] },
       ...(settings.runInBackground ? { backgroundTasks: { handler: settings.runInBackground } } : {}),
     },
     plugins: [
+      authPolicy({ db, jwks }),
       jwt({
+        // Tokens come from /token only: no header on every getSession (each page render).
+        disableSettingJwtHeader: true,
+        // Both /jwks and signing read the keys through the per-isolate memo.
+        adapter: jwks.adapter,
         jwks: {
           keyPairConfig: { alg: "EdDSA", crv: "Ed25519" },
           // A new signing key every 30 days; the old one stays published for a day,
           // far longer than any token it signed (15 minutes) can live.
           rotationInterval: 30 * DAY,
-          gracePeriod: DAY,
+          gracePeriod: KEY_GRACE_PERIOD,
         },
         jwt: {
           issuer: settings.siteOrigin,
           audience: settings.apiAudience,
           expirationTime: ACCESS_TOKEN_TTL,
-          definePayload: ({ user }) => ({ email: user.email, name: user.name }),
+          // The plugin adds `sub` (the user id); nothing else about the person goes in.
+          definePayload: () => ({}),
         },
       }),
     ],

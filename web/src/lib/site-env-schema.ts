@@ -46,6 +46,14 @@ export const siteEnvSchema = z.object({
         .min(1)
         .optional(),
     ),
+  /**
+   * The header that carries the client's address, for per-IP rate limits: "cf-connecting-ip" in
+   * production, where Cloudflare sets it. Unset locally, where any client can send that header.
+   */
+  CLIENT_IP_HEADER: z
+    .string()
+    .optional()
+    .transform((name) => name?.trim().toLowerCase() || undefined),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
   /** A local Neon-compatible SQL endpoint; unset in production. */
   NEON_HTTP_ENDPOINT: z.url().optional(),
