@@ -113,6 +113,28 @@ describe("a person's first visit", () => {
     await context.close();
   });
 
+  it("never leaves the site through returnTo, and never fails on one", async () => {
+    const context = await newVisitor(browser);
+    const page = await context.newPage();
+    const person = newPerson("Margaret");
+    await signUp(page, person);
+    // Signed in: the page sends the person on at once. A TAB would turn /\t/evil into //evil.
+    for (const returnTo of ["/%09/evil.example/phish", "%2F%0A%2Fevil.example", "/%0D%00", "/\\evil.example"]) {
+      const response = await page.goto(`${SITE}/sign-in?returnTo=${returnTo}`);
+      expect(response?.status()).toBe(200);
+      expect(page.url()).toBe(`${SITE}/tasks`);
+    }
+    // And right after signing in, the moment a fake "session expired" page would pick.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(`${SITE}/`);
+    await page.goto(`${SITE}/sign-in?returnTo=/%09/evil.example/phish`);
+    await page.getByLabel("Email").fill(person.email);
+    await page.getByLabel("Password").fill(person.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(`${SITE}/tasks`);
+    await context.close();
+  });
+
   it("signs up and adds a task with JavaScript turned off", async () => {
     const context = await newVisitor(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
