@@ -10,6 +10,7 @@ import { type AppEnv, configFor } from "./env.ts";
 import { healthRouter } from "./health/index.ts";
 import { limitBody } from "./http/body-limit.ts";
 import { allowedMethods } from "./http/method-not-allowed.ts";
+import { noStore } from "./http/no-store.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
 import { renderError } from "./problems/render.ts";
@@ -29,7 +30,7 @@ app.use(
     credentials: false,
   }),
 );
-app.use("/api/:userId/*", requireUser, limitBody);
+app.use("/api/:userId/*", noStore, requireUser, limitBody);
 
 mountOpenApi(app);
 
