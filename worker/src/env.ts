@@ -22,6 +22,10 @@ export interface Bindings {
   AUTH_AUDIENCE?: string;
   /** Comma-separated browser origins allowed by CORS. Default http://localhost:4321 */
   ALLOWED_ORIGINS?: string;
+  /** Per-user rate limiter for /api/{user_id}/* (wrangler.toml [[ratelimits]]); required. */
+  API_RATE_LIMIT: { limit(options: { key: string }): Promise<{ success: boolean }> };
+  /** "on" serves the interactive reference at /docs (development only). Default off */
+  API_DOCS?: string;
 }
 
 const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
@@ -58,6 +62,7 @@ const configSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  API_DOCS: z.enum(["on", "off"]).default("off"),
 });
 
 export type Config = z.infer<typeof configSchema>;
