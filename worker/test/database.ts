@@ -13,10 +13,37 @@ export function connectingRole(): NeonQueryFunction<false, false> {
   return neon(testBindings().DATABASE_URL);
 }
 
-/** Adds `count` tasks to a user's list in one statement, bypassing the API. */
+/**
+ * Rows per statement when filling a table. PGlite runs one statement at a
+ * time for every test file at once; 10,000 rows in one statement hold it for
+ * seconds on a busy machine, long enough for other files' requests to hit the
+ * API's 5 s database timeout.
+ */
+const CHUNK = 500;
+
+async function inChunks(count: number, insert: (from: number, to: number) => Promise<unknown>): Promise<void> {
+  for (let from = 1; from <= count; from += CHUNK) await insert(from, Math.min(from + CHUNK - 1, count));
+}
+
+/** Adds `count` tasks to a user's list, bypassing the API. */
 export async function insertTasks(userId: string, count: number): Promise<void> {
-  await connectingRole().query(
-    `insert into tasks (id, user_id, title) select gen_random_uuid(), $1, 'Filler ' || n from generate_series(1, $2::int) as n`,
-    [userId, count],
+  const sql = connectingRole();
+  await inChunks(count, (from, to) =>
+    sql.query(
+      `insert into tasks (id, user_id, title) select gen_random_uuid(), $1, 'Filler ' || n from generate_series($2::int, $3::int) as n`,
+      [userId, from, to],
+    ),
+  );
+}
+
+/** Adds `count` live Idempotency-Keys for a user, bypassing the API. */
+export async function insertIdempotencyKeys(userId: string, count: number): Promise<void> {
+  const sql = connectingRole();
+  await inChunks(count, (from, to) =>
+    sql.query(
+      `insert into idempotency_keys (user_id, key, request_hash, task_id, request)
+       select $1, 'k' || n, 'h', gen_random_uuid(), '{}'::jsonb from generate_series($2::int, $3::int) as n`,
+      [userId, from, to],
+    ),
   );
 }

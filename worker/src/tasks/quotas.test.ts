@@ -4,7 +4,7 @@
  * inside the insert itself, so every create path is covered in its one round trip.
  */
 import { describe, expect, it } from "vitest";
-import { connectingRole, insertTasks } from "../../test/database.ts";
+import { insertIdempotencyKeys, insertTasks } from "../../test/database.ts";
 import { bearer, countedBindings, jsonBody, request, signUpUser } from "../../test/harness.ts";
 import { MAX_IDEMPOTENCY_KEYS_PER_USER, MAX_TASKS_PER_USER } from "./bounds.ts";
 
@@ -39,11 +39,7 @@ describe("per-user caps", () => {
 
   it("bounds live Idempotency-Keys per user with 429 and Retry-After", async () => {
     const user = await signUpUser();
-    await connectingRole().query(
-      `insert into idempotency_keys (user_id, key, request_hash, task_id, request)
-       select $1, 'k' || n, 'h', gen_random_uuid(), '{}'::jsonb from generate_series(1, $2::int) as n`,
-      [user.id, MAX_IDEMPOTENCY_KEYS_PER_USER],
-    );
+    await insertIdempotencyKeys(user.id, MAX_IDEMPOTENCY_KEYS_PER_USER);
     const response = await request(
       `/api/${user.id}/tasks`,
       bearer(user, jsonBody({ title: "Keyed" }, { headers: { "idempotency-key": crypto.randomUUID() } })),
