@@ -20,6 +20,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { unstable_readConfig } from "wrangler";
+import { API_RATE_LIMIT_POLICY } from "../worker/src/http/rate-limit-policy.ts";
 
 const dryRun = process.argv.includes("--dry-run");
 const ENV = "production";
@@ -47,6 +48,13 @@ interface WorkerConfig {
   vars: Record<string, unknown>;
   services?: { binding: string; service: string }[] | undefined;
   send_email?: { name: string }[] | undefined;
+  ratelimits?: { name: string; simple: { limit: number; period: number } }[] | undefined;
+}
+
+/** The API's per-user limit as a Wrangler environment declares it, e.g. "300/60s", or "missing". */
+function apiRateLimit(config: WorkerConfig): string {
+  const binding = config.ratelimits?.find((limit) => limit.name === "API_RATE_LIMIT");
+  return binding ? `${binding.simple.limit}/${binding.simple.period}s` : "missing";
 }
 
 /** The production settings both Workers will run with, as Wrangler resolves them. */
@@ -54,6 +62,7 @@ function readProductionConfigs() {
   const read = (config: string): WorkerConfig => unstable_readConfig({ config, env: ENV }, { hideWarnings: true });
   const site = read("web/wrangler.jsonc");
   const api = read("wrangler.toml");
+  const apiDevelopment: WorkerConfig = unstable_readConfig({ config: "wrangler.toml" }, { hideWarnings: true });
   const text = (vars: Record<string, unknown>, name: string) => (typeof vars[name] === "string" ? vars[name] : "");
   return {
     siteName: site.name ?? "",
@@ -73,6 +82,8 @@ function readProductionConfigs() {
       .split(",")
       .map((origin) => origin.trim()),
     siteBinding: api.services?.find((service) => service.binding === "AUTH_SITE")?.service,
+    rateLimit: apiRateLimit(api),
+    developmentRateLimit: apiRateLimit(apiDevelopment),
   };
 }
 
@@ -113,6 +124,14 @@ function configurationProblems(config: ReturnType<typeof readProductionConfigs>,
     config.clientIpHeader === "cf-connecting-ip",
     "web/wrangler.jsonc env.production.vars.CLIENT_IP_HEADER is not cf-connecting-ip: every visitor would share one rate-limit bucket",
   );
+  // The RateLimit headers restate the binding's figures, which the Worker cannot read.
+  const policy = `${API_RATE_LIMIT_POLICY.limit}/${API_RATE_LIMIT_POLICY.period}s`;
+  expect(config.rateLimit === policy, `the API's production API_RATE_LIMIT is ${config.rateLimit}, not ${policy}`);
+  expect(
+    config.developmentRateLimit === policy,
+    `the API's development API_RATE_LIMIT is ${config.developmentRateLimit}, not ${policy}`,
+  );
+  expect(!config.apiVars.includes("API_DOCS"), "the API's production vars set API_DOCS; /docs is for development");
   for (const [worker, vars] of [
     ["site", config.siteVars],
     ["API", config.apiVars],

@@ -10,6 +10,8 @@ import { type AppEnv, configFor } from "./env.ts";
 import { healthRouter } from "./health/index.ts";
 import { limitBody } from "./http/body-limit.ts";
 import { allowedMethods } from "./http/method-not-allowed.ts";
+import { noStore } from "./http/no-store.ts";
+import { rateLimitPerUser } from "./http/rate-limit.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
 import { renderError } from "./problems/render.ts";
@@ -24,12 +26,21 @@ app.use(
     origin: (origin, c) => (configFor(c.env).ALLOWED_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
-    exposeHeaders: ["ETag", "Location", "Link", "Retry-After", "Allow", "Idempotent-Replayed"],
+    exposeHeaders: [
+      "ETag",
+      "Location",
+      "Link",
+      "Retry-After",
+      "Allow",
+      "Idempotent-Replayed",
+      "RateLimit",
+      "RateLimit-Policy",
+    ],
     maxAge: 600,
     credentials: false,
   }),
 );
-app.use("/api/:userId/*", requireUser, limitBody);
+app.use("/api/:userId/*", noStore, requireUser, rateLimitPerUser, limitBody);
 
 mountOpenApi(app);
 

@@ -22,7 +22,16 @@ export interface Bindings {
   AUTH_AUDIENCE?: string;
   /** Comma-separated browser origins allowed by CORS. Default http://localhost:4321 */
   ALLOWED_ORIGINS?: string;
+  /** Per-user rate limiter for /api/{user_id}/* (wrangler.toml [[ratelimits]]); required. */
+  API_RATE_LIMIT: { limit(options: { key: string }): Promise<{ success: boolean }> };
+  /** "on" serves the interactive reference at /docs (development only). Default off */
+  API_DOCS?: string;
+  /** Milliseconds to wait for the database before answering 503 (1000–60000). Default 5000 */
+  DATABASE_TIMEOUT_MS?: string;
 }
+
+/** A database that does not answer within this time is treated as down (503), not waited on. */
+export const DEFAULT_DATABASE_TIMEOUT_MS = 5_000;
 
 const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
 
@@ -58,6 +67,8 @@ const configSchema = z.object({
         .map((origin) => origin.trim())
         .filter(Boolean),
     ),
+  API_DOCS: z.enum(["on", "off"]).default("off"),
+  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_DATABASE_TIMEOUT_MS),
 });
 
 export type Config = z.infer<typeof configSchema>;

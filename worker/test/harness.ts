@@ -2,6 +2,7 @@
  * Helpers for tests inside workerd: the Worker's env pointing at the test
  * stack, real users signed up through Better Auth, and requests to the app.
  */
+import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import { signUpAndGetToken } from "../../test-support/better-auth-client.ts";
 import { app } from "../src/app.ts";
@@ -20,6 +21,8 @@ export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
     AUTH_ISSUER: authOrigin,
     AUTH_AUDIENCE: API_AUDIENCE,
     ALLOWED_ORIGINS: SITE_ORIGIN,
+    // The real binding from wrangler.toml, simulated by Miniflare with the same limit and period.
+    API_RATE_LIMIT: env.API_RATE_LIMIT,
     ...overrides,
   };
 }

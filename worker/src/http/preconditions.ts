@@ -13,11 +13,25 @@ export function etagOf(version: number): string {
 
 const ENTITY_TAG = /^\s*(W\/)?"([^"]*)"\s*$/;
 
+/**
+ * At most this many entity tags in one If-Match. Each becomes a query
+ * parameter, and Postgres takes at most 65,535 per statement; no client
+ * needs more than a few.
+ */
+export const MAX_IF_MATCH_TAGS = 64;
+
 export function parseIfMatch(header: string | undefined): Precondition {
   if (header === undefined) return { kind: "none" };
   if (header.trim() === "*") return { kind: "exists" };
-  const versions: number[] = [];
-  for (const part of header.split(",")) {
+  const parts = header.split(",");
+  if (parts.length > MAX_IF_MATCH_TAGS) {
+    throw new ProblemError("VALIDATION_FAILED", {
+      detail: `If-Match may list at most ${MAX_IF_MATCH_TAGS} entity tags.`,
+      errors: [{ pointer: "#/header/if-match", detail: `At most ${MAX_IF_MATCH_TAGS} entity tags` }],
+    });
+  }
+  const versions = new Set<number>();
+  for (const part of parts) {
     const match = ENTITY_TAG.exec(part);
     if (!match) {
       throw new ProblemError("VALIDATION_FAILED", {
@@ -26,7 +40,7 @@ export function parseIfMatch(header: string | undefined): Precondition {
       });
     }
     // Weak tags never match under strong comparison; tags we never issued can't match either.
-    if (!match[1] && /^\d{1,9}$/.test(match[2] ?? "")) versions.push(Number(match[2]));
+    if (!match[1] && /^\d{1,9}$/.test(match[2] ?? "")) versions.add(Number(match[2]));
   }
-  return { kind: "versions", versions };
+  return { kind: "versions", versions: [...versions] };
 }

@@ -19,7 +19,7 @@ export const restoreTaskRoute = createRoute({
   request: { params: TaskIdParams, headers: ifMatch },
   responses: {
     200: taskResponse("The restored task"),
-    ...problemResponses(401, 403, 404, 410, 412, 413, 422, 503),
+    ...problemResponses(401, 403, 404, 410, 412, 413, 422, 429, 503),
   },
 });
 
@@ -44,6 +44,6 @@ export const bulkTasksRoute = createRoute({
       },
       content: { "application/json": { schema: BulkResult } },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 503),
+    ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 503),
   },
 });

@@ -33,7 +33,8 @@ import {
 } from "./routes.ts";
 import type { CreateTaskInput } from "./schemas.ts";
 
-const db = (c: Context<AppEnv>) => databaseFor(configFor(c.env));
+/** The database as the caller sees it: row-level security backs every `user_id` filter below. */
+const db = (c: Context<AppEnv>) => databaseFor(configFor(c.env), c.var.userId);
 
 const notFound = (id: string) => new ProblemError("TASK_NOT_FOUND", { detail: `No task ${id} in your list.` });
 

@@ -52,7 +52,7 @@ export const listTasksRoute = createRoute({
       headers: { Link: { schema: { type: "string" }, description: '<…>; rel="next" when there is a next page' } },
       content: { "application/json": { schema: TaskList } },
     },
-    ...problemResponses(401, 403, 422, 503),
+    ...problemResponses(401, 403, 422, 429, 503),
   },
 });
 
@@ -78,7 +78,7 @@ export const createTaskRoute = createRoute({
       },
       content: { "application/json": { schema: Task } },
     },
-    ...problemResponses(400, 401, 403, 409, 413, 415, 422, 503),
+    ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503),
   },
 });
 
@@ -89,7 +89,7 @@ export const getTaskRoute = createRoute({
   tags,
   security,
   request: { params: TaskIdParams },
-  responses: { 200: taskResponse("The task"), ...problemResponses(401, 403, 404, 422, 503) },
+  responses: { 200: taskResponse("The task"), ...problemResponses(401, 403, 404, 422, 429, 503) },
 });
 
 export const replaceTaskRoute = createRoute({
@@ -105,7 +105,7 @@ export const replaceTaskRoute = createRoute({
   },
   responses: {
     200: taskResponse("The updated task"),
-    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422, 503),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422, 429, 503),
   },
 });
 
@@ -116,7 +116,7 @@ export const deleteTaskRoute = createRoute({
   tags,
   security,
   request: { params: TaskIdParams, headers: ifMatch },
-  responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 412, 422, 503) },
+  responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 412, 422, 429, 503) },
 });
 
 export const completeTaskRoute = createRoute({
@@ -132,6 +132,6 @@ export const completeTaskRoute = createRoute({
   },
   responses: {
     200: taskResponse("The task after the change"),
-    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422, 503),
+    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422, 429, 503),
   },
 });

@@ -4,6 +4,7 @@
  */
 import { z } from "@hono/zod-openapi";
 import { taskPriorities } from "../../../db/schema/tasks.ts";
+import { instant, isWellFormed } from "./bounds.ts";
 
 export const MAX_TAGS = 10;
 
@@ -22,8 +23,12 @@ export const TaskIdParams = TaskParams.extend({
   }),
 });
 
-/** Postgres text cannot hold U+0000; refuse it here rather than fail in the database. */
-const text = () => z.string().refine((value) => !value.includes("\u0000"), "Must not contain the NUL character");
+/** Postgres text cannot hold U+0000 or a lone surrogate; refuse them here rather than fail in the database. */
+const text = () =>
+  z
+    .string()
+    .refine((value) => !value.includes("\u0000"), "Must not contain the NUL character")
+    .refine(isWellFormed, "Must be well-formed Unicode (no lone surrogates)");
 
 const title = text()
   .trim()
@@ -41,8 +46,7 @@ const tags = z
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
   .transform((list) => [...new Set(list)])
   .openapi({ example: ["home", "garden"] });
-const dueAt = z.iso
-  .datetime({ offset: true, message: "Must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z" })
+const dueAt = instant("Must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z")
   .nullable()
   .openapi({ example: "2026-12-01T09:00:00+01:00" });
 
@@ -111,8 +115,8 @@ export const ListQuery = z.strictObject({
     .optional()
     .openapi({ description: "Case-insensitive search in title and description" }),
   due: z.enum(dueFilters).optional(),
-  dueBefore: z.iso.datetime({ offset: true }).optional(),
-  dueAfter: z.iso.datetime({ offset: true }).optional(),
+  dueBefore: instant("Must be an ISO 8601 date-time with an offset").optional(),
+  dueAfter: instant("Must be an ISO 8601 date-time with an offset").optional(),
   tz: z
     .string()
     .refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Paris")
