@@ -5,11 +5,20 @@
  * at /dev/mail.json. The pages themselves get a browser journey, with axe on
  * every state.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signUpAndGetToken } from "../test-support/better-auth-client.ts";
-import { API, browserErrors, launchBrowser, newPerson, newVisitor, SITE, screenshot, submitSignUp } from "./browser.ts";
+import {
+  API,
+  browserErrors,
+  expectAccessible,
+  launchBrowser,
+  newPerson,
+  newVisitor,
+  SITE,
+  screenshot,
+  submitSignUp,
+} from "./browser.ts";
 
 let browser: Browser;
 let addresses = 0;
@@ -191,16 +200,6 @@ describe("deleting an account", () => {
     expect(await fresh.json()).toMatchObject({ items: [] });
   });
 });
-
-async function expectAccessible(page: Page, state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    state,
-  ).toEqual([]);
-}
 
 describe("the account pages, in a browser", () => {
   it("resets a forgotten password, manages devices and the name, and deletes the account", async () => {

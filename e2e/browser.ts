@@ -1,8 +1,9 @@
 /** Chromium driven by playwright-core; test-support/chromium.ts says which build. */
 import { mkdirSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { CHROMIUM_ARGS, resolveChromium } from "../test-support/chromium.ts";
 
 export const SITE = inject("siteUrl");
@@ -66,4 +67,15 @@ export async function submitSignUp(page: Page, person: ReturnType<typeof newPers
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${SITE}/tasks`);
+}
+
+/** axe finds no WCAG 2.2 AA violation in the page as it is now; `state` names it in the failure. */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    state,
+  ).toEqual([]);
 }

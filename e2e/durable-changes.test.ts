@@ -4,10 +4,19 @@
  * durable at once, so reloading or closing the page right after loses nothing.
  * The server's state is checked through the API, not the page.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { API, browserErrors, launchBrowser, newPerson, newVisitor, SITE, screenshot, submitSignUp } from "./browser.ts";
+import {
+  API,
+  browserErrors,
+  expectAccessible,
+  launchBrowser,
+  newPerson,
+  newVisitor,
+  SITE,
+  screenshot,
+  submitSignUp,
+} from "./browser.ts";
 
 const MANY = 120;
 /** Generous: a page of 50 tasks hydrates slowly on a busy two-core machine. */
@@ -76,16 +85,6 @@ async function hydrated() {
 const tasks = () => page.getByRole("list", { name: "Tasks" });
 const checkbox = (title: string) => tasks().getByRole("checkbox", { name: title, exact: true });
 
-async function expectAccessible(state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    state,
-  ).toEqual([]);
-}
-
 describe("with 120 tasks", () => {
   it("'Mark all as complete' completes every task on the server, not just the loaded page", async () => {
     await seed();
@@ -97,7 +96,7 @@ describe("with 120 tasks", () => {
     expect((await bulk).status()).toBe(200);
     await expect.poll(() => page.getByText("0 items left").isVisible(), SLOW).toBe(true);
     expect(await serverCounts()).toEqual({ all: MANY, pending: 0, completed: MANY });
-    await expectAccessible("all complete");
+    await expectAccessible(page, "all complete");
 
     // And back: one request reopens every task.
     await page.getByLabel("Mark all as not complete").uncheck();
@@ -116,7 +115,7 @@ describe("with 120 tasks", () => {
     await hydrated();
     await expect.poll(() => page.getByText("No tasks yet. Add your first one above.").isVisible(), SLOW).toBe(true);
     expect(await serverCounts()).toEqual({ all: 0, pending: 0, completed: 0 });
-    await expectAccessible("cleared and reloaded");
+    await expectAccessible(page, "cleared and reloaded");
   });
 
   it("Undo after 'Clear completed' brings back every cleared task, loaded or not", async () => {
@@ -127,7 +126,7 @@ describe("with 120 tasks", () => {
     await page.getByRole("button", { name: "Clear completed" }).click();
     expect((await cleared).status()).toBe(200);
     await page.getByRole("status").getByText(`Deleted ${MANY} tasks.`).waitFor();
-    await expectAccessible("undo notice after a bulk clear");
+    await expectAccessible(page, "undo notice after a bulk clear");
     await screenshot(page, "bulk-clear-undo");
     const restored = page.waitForResponse((r) => r.url().endsWith("/tasks/bulk") && r.request().method() === "POST");
     await page.getByRole("button", { name: "Undo" }).click();
@@ -175,6 +174,6 @@ describe("a single deletion", () => {
     expect(await after.json()).toEqual(before);
     await page.reload();
     await checkbox("Changed my mind").waitFor();
-    await expectAccessible("restored after Undo");
+    await expectAccessible(page, "restored after Undo");
   });
 });
