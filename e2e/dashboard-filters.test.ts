@@ -134,7 +134,7 @@ describe("filters in the URL", () => {
 
     await page.getByRole("link", { name: "Remove filter #home" }).click();
     await page.waitForURL(`${SITE}/tasks`);
-    await expect.poll(async () => (await titles()).length).toBe(6);
+    await expect.poll(async () => (await titles()).length).toBe(7);
   });
 
   it("narrows to work when a #work chip is clicked, puts tag=work in the URL, and Back undoes it", async () => {
@@ -144,7 +144,7 @@ describe("filters in the URL", () => {
     await page.waitForURL(/[?&]tag=work/);
     await expect.poll(async () => (await titles()).sort()).toEqual(["Book flights", "Write report"]);
     await page.goBack();
-    await expect.poll(async () => (await titles()).length).toBe(6);
+    await expect.poll(async () => (await titles()).length).toBe(7);
   });
 
   it("shows only high-priority tasks at /tasks?priority=high, and combines filters", async () => {
@@ -188,7 +188,7 @@ describe("views", () => {
     await page.getByRole("heading", { name: "Overdue" }).waitFor();
     const views = page.getByRole("navigation", { name: "Views" });
     expect(await views.getByRole("link", { name: /^Today/ }).getAttribute("aria-current")).toBe("page");
-    await expect.poll(() => views.getByRole("link", { name: "Upcoming (3)" }).count()).toBe(1);
+    await expect.poll(() => views.getByRole("link", { name: "Upcoming (2)" }).count()).toBe(1);
     await expectAccessible("today view");
     await screenshot(page, "view-today");
   });

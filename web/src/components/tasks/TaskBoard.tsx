@@ -48,6 +48,8 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
   const [hydrated, setHydrated] = useState(false);
+  // Dates show in the server's zone until hydrated, so the first render matches its HTML.
+  const [zone, setZone] = useState(initialQuery.tz);
   const board = useTaskBoard(userId, apiOrigin, query, initial, initialFailure);
   const newTask = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -62,6 +64,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
     // biome-ignore lint/suspicious/noDocumentCookie: one fixed, encoded value; the Cookie Store API is not in every browser.
     document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
     setQuery((q) => (q.tz === zone || !dependsOnZone(q) ? q : { ...q, tz: zone }));
+    setZone(zone);
     setHydrated(true);
   }, []);
 
@@ -132,6 +135,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
       onDelete={(t) => board.remove(t)}
       tagLink={(tag) => ({ ...query, tag })}
       navigate={navigate}
+      timeZone={zone}
     />
   );
 

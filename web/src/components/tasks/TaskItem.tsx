@@ -19,6 +19,8 @@ interface Props {
   /** The view a tag chip leads to. */
   tagLink: (tag: string) => ViewQuery;
   navigate: (next: ViewQuery, push: boolean) => void;
+  /** The zone to show dates in: the server's guess at first (so hydration matches), then the browser's. */
+  timeZone: string;
 }
 
 const priorityLabels: Record<Priority, string> = { none: "No priority", low: "Low", medium: "Medium", high: "High" };
@@ -30,8 +32,10 @@ function toLocalInput(iso: string | null): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-function formatDue(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+function formatDue(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
 }
 
 /** The details form's fields as task changes, or null when they are what the task already has. */
@@ -55,7 +59,7 @@ function detailChanges(form: HTMLFormElement, task: Task): TaskChanges | null {
   return same ? null : changes;
 }
 
-export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate }: Props) {
+export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, timeZone }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(task.title);
   const input = useRef<HTMLInputElement>(null);
@@ -159,7 +163,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate }
           {task.dueAt && (
             <span className="due">
               {overdue ? "Overdue: " : "Due "}
-              <time dateTime={task.dueAt}>{formatDue(task.dueAt)}</time>
+              <time dateTime={task.dueAt}>{formatDue(task.dueAt, timeZone)}</time>
             </span>
           )}
         </span>

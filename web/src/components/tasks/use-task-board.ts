@@ -159,12 +159,7 @@ export function useTaskBoard(
           param: { userId },
           // A fresh key per task: a retried request (after a 401, say) cannot create a duplicate.
           header: { "idempotency-key": crypto.randomUUID() },
-          json: {
-            title: fields.title,
-            priority: fields.priority ?? "none",
-            tags: fields.tags ?? [],
-            dueAt: fields.dueAt ?? null,
-          },
+          json: { title: draft.title, priority: draft.priority, tags: draft.tags, dueAt: draft.dueAt },
         });
         if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not add the task."));
         const task = confirmed(await response.json());

@@ -1,6 +1,14 @@
 /** The view in the URL and as the API's query, at fixed instants in Berlin. */
 import { describe, expect, it } from "vitest";
-import { activeFilters, bulkFilter, dayStart, listQuery, readViewQuery, viewQuerySearch } from "./view-query.ts";
+import {
+  activeFilters,
+  bulkFilter,
+  dayStart,
+  listQuery,
+  readViewQuery,
+  viewQuerySearch,
+  zoneFromCookie,
+} from "./view-query.ts";
 
 const BERLIN = "Europe/Berlin";
 const read = (search: string, tz = BERLIN) => readViewQuery(new URLSearchParams(search), tz);
@@ -63,5 +71,13 @@ describe("view query", () => {
     const chips = activeFilters(read("priority=high&tag=home&due=none"));
     expect(chips.map((c) => c.label)).toEqual(["High priority", "#home", "No due date"]);
     expect(viewQuerySearch(chips[1]?.without ?? read(""))).toBe("?priority=high&due=none");
+  });
+
+  it("takes the zone from the tz cookie only when it is an IANA name", () => {
+    expect(zoneFromCookie("Europe/Berlin")).toBe("Europe/Berlin");
+    expect(zoneFromCookie(undefined)).toBe("UTC");
+    expect(zoneFromCookie("+01:00")).toBe("UTC");
+    expect(zoneFromCookie("Mars/Olympus")).toBe("UTC");
+    expect(zoneFromCookie("europe/berlin")).toBe("UTC");
   });
 });
