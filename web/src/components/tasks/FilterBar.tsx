@@ -54,6 +54,9 @@ export function FilterBar({ query, counts, viewCounts, navigate }: Props) {
       )}
 
       <nav aria-label="Priority" className="filters compact">
+        <span className="filter-label" aria-hidden="true">
+          Priority:
+        </span>
         {priorities.map((p) => (
           <ViewLink
             key={p.value}
@@ -69,6 +72,9 @@ export function FilterBar({ query, counts, viewCounts, navigate }: Props) {
 
       {query.view === "all" && (
         <nav aria-label="Due" className="filters compact">
+          <span className="filter-label" aria-hidden="true">
+            Due:
+          </span>
           {dues.map((d) => (
             <ViewLink
               key={d.value}

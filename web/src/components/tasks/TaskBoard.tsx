@@ -167,7 +167,8 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <div className="field" hidden={query.view !== "all"}>
+        {/* Today and Upcoming are always in due order. */}
+        <div className={query.view === "all" ? "field" : "field view-sorted"}>
           <label htmlFor="task-sort">Sort by</label>
           <select
             id="task-sort"
