@@ -40,7 +40,7 @@ let visitors = 0;
  */
 export async function newVisitor(
   browser: Browser,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: { javaScriptEnabled?: boolean; timezoneId?: string } = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
   context.on("console", (message) => {

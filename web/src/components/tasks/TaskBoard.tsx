@@ -1,14 +1,19 @@
 /**
- * The dashboard island: new-task box, search, sort, filters kept in the URL,
- * the list with toggle-all, counts, Clear completed, Undo, and more pages as
- * the person scrolls. The server renders the first page into the HTML.
+ * The dashboard island: quick add, search, sort, views and filters kept in
+ * the URL, the list (under day headings in Today and Upcoming) with
+ * toggle-all, counts, Clear completed, Undo, and more pages as the person
+ * scrolls. The server renders the first page into the HTML.
  */
-import { type KeyboardEvent, type SubmitEvent, useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
+import { groupByDay } from "./day-groups.ts";
+import { FilterBar } from "./FilterBar.tsx";
 import { HelpDialog } from "./HelpDialog.tsx";
+import { QuickAddForm } from "./QuickAddForm.tsx";
 import { TaskItem } from "./TaskItem.tsx";
-import type { TaskList } from "./types.ts";
+import type { Task, TaskList } from "./types.ts";
 import { useTaskBoard } from "./use-task-board.ts";
-import { filters, readViewQuery, sorts, type ViewQuery, viewQuerySearch } from "./view-query.ts";
+import { useViewCounts } from "./use-view-counts.ts";
+import { dependsOnZone, readViewQuery, sorts, type ViewQuery, viewQuerySearch } from "./view-query.ts";
 
 interface Props {
   userId: string;
@@ -22,6 +27,17 @@ interface Props {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+function emptyText(query: ViewQuery, loading: boolean): string {
+  if (loading) return "Loading your tasks…";
+  if (query.q) return "No tasks match your search.";
+  if (query.priority || query.tag || (query.due && query.view === "all")) return "No tasks match these filters.";
+  if (query.view === "today") return "Nothing due today.";
+  if (query.view === "upcoming") return "Nothing due in the next 7 days.";
+  return query.filter === "all" ? "No tasks yet. Add your first one above." : `No ${query.filter} tasks.`;
+}
+
 function isTyping(target: EventTarget | null): boolean {
   return (
     target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
@@ -32,17 +48,31 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
   const [query, setQuery] = useState(initialQuery);
   const [search, setSearch] = useState(initialQuery.q);
   const [hydrated, setHydrated] = useState(false);
+  // Dates show in the server's zone until hydrated, so the first render matches its HTML.
+  const [zone, setZone] = useState(initialQuery.tz);
   const board = useTaskBoard(userId, apiOrigin, query, initial, initialFailure);
   const newTask = useRef<HTMLInputElement>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const help = useRef<HTMLDialogElement>(null);
   const sentinel = useRef<HTMLDivElement>(null);
 
-  useEffect(() => setHydrated(true), []);
+  const viewCounts = useViewCounts(userId, apiOrigin, query, board.counts);
+
+  // "Today" is the browser's: remember its zone for the server, and correct the server's guess.
+  useEffect(() => {
+    const zone = browserZone();
+    // biome-ignore lint/suspicious/noDocumentCookie: one fixed, encoded value; the Cookie Store API is not in every browser.
+    document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
+    setQuery((q) => (q.tz === zone || !dependsOnZone(q) ? q : { ...q, tz: zone }));
+    setZone(zone);
+    setHydrated(true);
+  }, []);
 
   /** A new view goes into the URL; filters get a history entry so Back returns to the last one. */
-  function navigate(next: ViewQuery, push: boolean) {
+  function navigate(view: ViewQuery, push: boolean) {
+    const next = { ...view, tz: browserZone() };
     setQuery(next);
+    setSearch(next.q);
     const url = `${window.location.pathname}${viewQuerySearch(next)}`;
     if (push) window.history.pushState(null, "", url);
     else window.history.replaceState(null, "", url);
@@ -50,7 +80,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
 
   useEffect(() => {
     const onPop = () => {
-      const next = readViewQuery(new URLSearchParams(window.location.search));
+      const next = readViewQuery(new URLSearchParams(window.location.search), browserZone());
       setQuery(next);
       setSearch(next.q);
     };
@@ -92,22 +122,22 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
     return () => observer.disconnect();
   }, [loadMore, nextCursor]);
 
-  // The new-task box is uncontrolled: what someone typed before the island hydrated is kept.
-  async function add(event: SubmitEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const input = newTask.current;
-    const trimmed = input?.value.trim() ?? "";
-    if (!input || !trimmed) return;
-    input.value = "";
-    if (!(await board.add({ title: trimmed }))) input.value = trimmed;
-  }
-
-  function onNewTaskKey(event: KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "Escape") event.currentTarget.value = "";
-  }
-
   const { counts, items } = board;
   const allDone = counts.all > 0 && counts.pending === 0;
+  // Grouped with the zone the list was loaded for, so the server's HTML and the first render agree.
+  const groups = groupByDay(query.view, items, Date.now(), query.tz);
+  const renderItem = (task: Task) => (
+    <TaskItem
+      key={task.id}
+      task={task}
+      onToggle={(t, done) => void board.setCompleted(t, done)}
+      onSave={(t, changes) => void board.save(t, changes)}
+      onDelete={(t) => board.remove(t)}
+      tagLink={(tag) => ({ ...query, tag })}
+      navigate={navigate}
+      timeZone={zone}
+    />
+  );
 
   return (
     <section aria-labelledby="tasks-heading" className="board">
@@ -118,21 +148,12 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
         </button>
       </div>
 
-      {/* Before hydration the form posts to the page itself, which adds the task on the server. */}
-      <form className="new-task" method="post" onSubmit={add}>
-        <label htmlFor="new-task-title">New task</label>
-        <input
-          id="new-task-title"
-          name="title"
-          ref={newTask}
-          required
-          onKeyDown={onNewTaskKey}
-          placeholder="What needs doing?"
-          maxLength={200}
-          autoComplete="off"
-        />
-        <button type="submit">Add task</button>
-      </form>
+      <QuickAddForm
+        inputRef={newTask}
+        onAdd={({ title, tags, priority, dueAt }) =>
+          board.add({ title, tags, dueAt, ...(priority ? { priority } : {}) })
+        }
+      />
 
       <div className="toolbar">
         <div className="field">
@@ -146,7 +167,8 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
-        <div className="field">
+        {/* Today and Upcoming are always in due order. */}
+        <div className={query.view === "all" ? "field" : "field view-sorted"}>
           <label htmlFor="task-sort">Sort by</label>
           <select
             id="task-sort"
@@ -162,25 +184,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
         </div>
       </div>
 
-      <nav aria-label="Show" className="filters">
-        {filters.map((f) => (
-          <a
-            key={f.value}
-            href={viewQuerySearch({ ...query, filter: f.value }) || "?"}
-            aria-current={query.filter === f.value ? "page" : undefined}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate({ ...query, filter: f.value }, true);
-            }}
-          >
-            {f.label}
-            <span className="count">
-              {" "}
-              ({f.value === "all" ? counts.all : f.value === "active" ? counts.pending : counts.completed})
-            </span>
-          </a>
-        ))}
-      </nav>
+      <FilterBar query={query} counts={counts} viewCounts={viewCounts} navigate={navigate} />
 
       {board.failure && (
         <div className="notice error" role="alert">
@@ -227,26 +231,19 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
       )}
 
       {items.length === 0 ? (
-        <p className="empty">
-          {board.loading
-            ? "Loading your tasks…"
-            : query.q
-              ? "No tasks match your search."
-              : query.filter === "all"
-                ? "No tasks yet. Add your first one above."
-                : `No ${query.filter} tasks.`}
-        </p>
+        <p className="empty">{emptyText(query, board.loading)}</p>
+      ) : groups ? (
+        groups.map((group) => (
+          <section key={group.key} aria-labelledby={`day-${group.key}`} className="day-group">
+            <h2 id={`day-${group.key}`}>{group.label}</h2>
+            <ul aria-labelledby={`day-${group.key}`} className="task-list">
+              {group.tasks.map(renderItem)}
+            </ul>
+          </section>
+        ))
       ) : (
         <ul aria-label="Tasks" className="task-list">
-          {items.map((task) => (
-            <TaskItem
-              key={task.id}
-              task={task}
-              onToggle={(t, done) => void board.setCompleted(t, done)}
-              onSave={(t, changes) => void board.save(t, changes)}
-              onDelete={(t) => board.remove(t)}
-            />
-          ))}
+          {items.map(renderItem)}
         </ul>
       )}
 

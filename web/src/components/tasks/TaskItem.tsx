@@ -2,17 +2,25 @@
  * One task: a checkbox labelled by its title, edit in place (double-click,
  * Enter or F2 on the title, or the Edit button; Enter or leaving the field
  * saves, Escape cancels), details (description, priority, tags, due date)
- * that expand, and Delete.
+ * that expand and save as they change, tag chips that filter by their tag,
+ * and Delete.
  */
-import { type KeyboardEvent, type SubmitEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import type { Priority, Task } from "./types.ts";
 import type { TaskChanges } from "./use-task-board.ts";
+import { ViewLink } from "./ViewLink.tsx";
+import type { ViewQuery } from "./view-query.ts";
 
 interface Props {
   task: Task;
   onToggle: (task: Task, completed: boolean) => void;
   onSave: (task: Task, changes: TaskChanges) => void;
   onDelete: (task: Task) => void;
+  /** The view a tag chip leads to. */
+  tagLink: (tag: string) => ViewQuery;
+  navigate: (next: ViewQuery, push: boolean) => void;
+  /** The zone to show dates in: the server's guess at first (so hydration matches), then the browser's. */
+  timeZone: string;
 }
 
 const priorityLabels: Record<Priority, string> = { none: "No priority", low: "Low", medium: "Medium", high: "High" };
@@ -24,11 +32,34 @@ function toLocalInput(iso: string | null): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-function formatDue(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+function formatDue(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
+    new Date(iso),
+  );
 }
 
-export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
+/** The details form's fields as task changes, or null when they are what the task already has. */
+function detailChanges(form: HTMLFormElement, task: Task): TaskChanges | null {
+  const data = new FormData(form);
+  const due = String(data.get("dueAt") ?? "");
+  const changes = {
+    description: String(data.get("description") ?? "").trim() || null,
+    priority: String(data.get("priority")) as Priority,
+    tags: String(data.get("tags") ?? "")
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean),
+    dueAt: due ? new Date(due).toISOString() : null,
+  };
+  const same =
+    changes.description === task.description &&
+    changes.priority === task.priority &&
+    changes.tags.join(",").toLowerCase() === task.tags.join(",") &&
+    due === toLocalInput(task.dueAt);
+  return same ? null : changes;
+}
+
+export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, timeZone }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(task.title);
   const input = useRef<HTMLInputElement>(null);
@@ -75,20 +106,13 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
     }
   }
 
-  function saveDetails(event: SubmitEvent<HTMLFormElement>) {
+  /** Details save as they change: the priority at once, text and dates when the person leaves the field. */
+  function saveDetails(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    const due = String(form.get("dueAt") ?? "");
-    const tags = String(form.get("tags") ?? "")
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean);
-    onSave(task, {
-      description: String(form.get("description") ?? "").trim() || null,
-      priority: String(form.get("priority")) as Priority,
-      tags,
-      dueAt: due ? new Date(due).toISOString() : null,
-    });
+    const typing = event.type === "change" || event.type === "input";
+    if (typing && (event.target as HTMLElement).tagName !== "SELECT") return;
+    const changes = detailChanges(event.currentTarget, task);
+    if (changes) onSave(task, changes);
   }
 
   return (
@@ -132,14 +156,14 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
             <span className={`badge priority-${task.priority}`}>{priorityLabels[task.priority]} priority</span>
           )}
           {task.tags.map((tag) => (
-            <span key={tag} className="badge tag">
-              #{tag}
-            </span>
+            <ViewLink key={tag} to={tagLink(tag)} navigate={navigate} className="badge tag">
+              <span className="visually-hidden">Show tasks tagged </span>#{tag}
+            </ViewLink>
           ))}
           {task.dueAt && (
             <span className="due">
               {overdue ? "Overdue: " : "Due "}
-              <time dateTime={task.dueAt}>{formatDue(task.dueAt)}</time>
+              <time dateTime={task.dueAt}>{formatDue(task.dueAt, timeZone)}</time>
             </span>
           )}
         </span>
@@ -157,7 +181,12 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
           <summary>
             Details<span className="visually-hidden"> of “{task.title}”</span>
           </summary>
-          <form onSubmit={saveDetails} aria-label={`Details of “${task.title}”`}>
+          <form
+            onSubmit={saveDetails}
+            onChange={saveDetails}
+            onBlur={saveDetails}
+            aria-label={`Details of “${task.title}”`}
+          >
             <label htmlFor={`${detailsId}-description`}>Description</label>
             <textarea
               id={`${detailsId}-description`}
@@ -185,7 +214,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
                 defaultValue={toLocalInput(task.dueAt)}
               />
             </div>
-            <button type="submit">Save details</button>
+            <p className="hint">Changes are saved as you make them.</p>
           </form>
         </details>
       )}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bodyOf, countsAfter, placesOf, problemDetail, putBack, visibleIn } from "./list-state.ts";
 import type { Task } from "./types.ts";
+import { readViewQuery } from "./view-query.ts";
 
 const task = (id: string, completed = false): Task => ({
   id,
@@ -24,7 +25,10 @@ describe("list state", () => {
   });
 
   it("shows a task in a status filter only when its status matches", () => {
-    const view = (filter: "all" | "active" | "completed") => ({ filter, q: "", sort: "created" as const });
+    const view = (filter: "all" | "active" | "completed") => ({
+      ...readViewQuery(new URLSearchParams()),
+      filter,
+    });
     expect(visibleIn(view("all"), task("a", true))).toBe(true);
     expect(visibleIn(view("active"), task("a", true))).toBe(false);
     expect(visibleIn(view("completed"), task("a", true))).toBe(true);

@@ -4,7 +4,7 @@
  * a problem answer. No React and no requests, so each is easy to reason about.
  */
 import type { Task, TaskCounts } from "./types.ts";
-import type { ViewQuery } from "./view-query.ts";
+import { statusOf, type ViewQuery } from "./view-query.ts";
 
 /** The counts after `removed` left the list and `added` joined it. */
 export function countsAfter(counts: TaskCounts, removed: Task[], added: Task[] = []): TaskCounts {
@@ -20,9 +20,10 @@ export function countsAfter(counts: TaskCounts, removed: Task[], added: Task[] =
   return next;
 }
 
-/** Does a task belong in the current view's status filter? */
+/** Does a task belong in the current view's status filter (Today and Upcoming: open tasks only)? */
 export function visibleIn(query: ViewQuery, task: Task): boolean {
-  return query.filter === "all" || (query.filter === "completed") === task.completed;
+  const status = statusOf(query);
+  return status === "all" || (status === "completed") === task.completed;
 }
 
 /** A task with where it stood in the list, so it can go back there. */

@@ -145,8 +145,8 @@ export function useTaskBoard(
         completed: false,
         completedAt: null,
         priority: fields.priority ?? "none",
-        tags: [],
-        dueAt: null,
+        tags: fields.tags ?? [],
+        dueAt: fields.dueAt ?? null,
         createdAt: now,
         updatedAt: now,
         version: 0,
@@ -159,7 +159,7 @@ export function useTaskBoard(
           param: { userId },
           // A fresh key per task: a retried request (after a 401, say) cannot create a duplicate.
           header: { "idempotency-key": crypto.randomUUID() },
-          json: { title: fields.title, ...(fields.priority ? { priority: fields.priority } : {}) },
+          json: { title: draft.title, priority: draft.priority, tags: draft.tags, dueAt: draft.dueAt },
         });
         if (!response.ok) throw new Error(problemDetail(await response.json(), "Could not add the task."));
         const task = confirmed(await response.json());
