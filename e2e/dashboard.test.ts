@@ -2,12 +2,12 @@
  * The dashboard in a real browser: TodoMVC behaviour and beyond, found by
  * role and accessible name, with axe checking each state for WCAG 2.2 AA.
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   API,
   browserErrors,
+  expectAccessible,
   launchBrowser,
   newPerson,
   newVisitor,
@@ -64,16 +64,6 @@ async function add(...titles: string[]) {
   await expect.poll(() => checkbox((titles.at(-1) ?? "").trim()).isEnabled()).toBe(true);
 }
 
-async function expectAccessible(state: string) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-    state,
-  ).toEqual([]);
-}
-
 /** The person's access token, as the page itself gets it. */
 async function tokenAndUser(): Promise<{ token: string; userId: string }> {
   return page.evaluate(async () => {
@@ -85,7 +75,7 @@ async function tokenAndUser(): Promise<{ token: string; userId: string }> {
 
 describe("the dashboard", () => {
   it("adds with Enter (trimmed, empty refused), counts items left, toggles and clears completed", async () => {
-    await expectAccessible("empty list");
+    await expectAccessible(page, "empty list");
     await add("  Buy milk  ", "Call mum", "Book dentist");
     await page.getByLabel("New task").fill("   ");
     await page.getByLabel("New task").press("Enter");
@@ -97,7 +87,7 @@ describe("the dashboard", () => {
     await expect.poll(() => page.getByText("2 items left").isVisible()).toBe(true);
     await checkbox("Book dentist").check();
     await expect.poll(() => page.getByText("1 item left").isVisible()).toBe(true);
-    await expectAccessible("full list");
+    await expectAccessible(page, "full list");
     await screenshot(page, "dashboard-list");
 
     await page.getByRole("button", { name: "Clear completed" }).click();
@@ -138,7 +128,7 @@ describe("the dashboard", () => {
     await tasks().getByRole("button", { name: "Frist draft", exact: true }).dblclick();
     const editor = page.getByLabel("Edit title of “Frist draft”");
     await editor.fill("First draft");
-    await expectAccessible("editing");
+    await expectAccessible(page, "editing");
     await editor.press("Enter");
     await checkbox("First draft").waitFor();
 
@@ -238,7 +228,7 @@ describe("the dashboard", () => {
     await checkbox("Fragile").click();
     await page.getByRole("alert").getByText("The database is unavailable; try again shortly.").waitFor();
     await expect.poll(() => checkbox("Fragile").isChecked()).toBe(false);
-    await expectAccessible("error shown");
+    await expectAccessible(page, "error shown");
     await screenshot(page, "dashboard-error");
   });
 
@@ -287,7 +277,7 @@ describe("the dashboard", () => {
     await page.keyboard.press("?");
     const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await help.waitFor();
-    await expectAccessible("help dialog");
+    await expectAccessible(page, "help dialog");
     await page.keyboard.press("Escape");
     await expect.poll(() => help.isVisible()).toBe(false);
   });
@@ -346,7 +336,7 @@ describe("small screens and dark mode", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await expectAccessible("320 px, dark");
+    await expectAccessible(page, "320 px, dark");
     await screenshot(page, "dashboard-phone-dark");
   });
 });

@@ -61,12 +61,22 @@ export function useDeletions(deps: DeletionDeps) {
   const d = useRef(deps);
   d.current = deps;
 
+  // While the person points at or focuses the notice, its Undo stays (WCAG 2.2.1, timing adjustable).
+  const held = useRef(false);
   const update = useCallback((next: Deletion[]) => {
     current.current = next;
     setUndoable(next);
     clearTimeout(timer.current);
-    if (next.length > 0) timer.current = setTimeout(() => update([]), UNDO_MS);
+    if (next.length > 0 && !held.current) timer.current = setTimeout(() => update([]), UNDO_MS);
   }, []);
+  /** Pauses the Undo window (true) or starts it afresh (false). */
+  const hold = useCallback(
+    (paused: boolean) => {
+      held.current = paused;
+      update(current.current);
+    },
+    [update],
+  );
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const offer = useCallback(
@@ -232,5 +242,5 @@ export function useDeletions(deps: DeletionDeps) {
     for (const deletion of deletions) void restore(deletion);
   }, [update, showAgain, setCounts, restore]);
 
-  return { undoable, deletedWords: deletedWords(undoable), remove, clearCompleted, undo };
+  return { undoable, deletedWords: deletedWords(undoable), remove, clearCompleted, undo, hold };
 }

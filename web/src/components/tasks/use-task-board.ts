@@ -343,5 +343,6 @@ export function useTaskBoard(
     remove: deletions.remove,
     clearCompleted: deletions.clearCompleted,
     undo: deletions.undo,
+    holdUndo: deletions.hold,
   };
 }
