@@ -198,14 +198,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
       )}
 
       {board.undoable && (
-        <div
-          className="notice"
-          role="status"
-          onMouseEnter={() => board.holdUndo(true)}
-          onMouseLeave={() => board.holdUndo(false)}
-          onFocus={() => board.holdUndo(true)}
-          onBlur={() => board.holdUndo(false)}
-        >
+        <div className="notice" role="status" onFocus={() => board.holdUndo(true)} onBlur={() => board.holdUndo(false)}>
           <p>{board.undoable}</p>
           <button type="button" onClick={board.undo}>
             Undo

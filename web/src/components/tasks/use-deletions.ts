@@ -32,6 +32,10 @@ export interface DeletionDeps {
   counts: RefObject<TaskCounts>;
   setItems: Dispatch<SetStateAction<Task[]>>;
   setCounts: Dispatch<SetStateAction<TaskCounts>>;
+  /** Moves with every local change to the counts (see use-task-board.ts). */
+  countsEpoch: { readonly current: number };
+  /** Applies a server answer's counts, unless a local change came after `epoch`. */
+  countsFromServer: (epoch: number, counts: TaskCounts) => void;
   serial: <T>(id: string, run: () => Promise<T>) => Promise<T>;
   etag: (task: Task) => string;
   confirmed: (task: Task) => Task;
@@ -61,12 +65,14 @@ export function useDeletions(deps: DeletionDeps) {
   const d = useRef(deps);
   d.current = deps;
 
-  // While the person points at or focuses the notice, its Undo stays (WCAG 2.2.1, timing adjustable).
+  // While focus is in the notice (someone tabbed to Undo), it stays (WCAG 2.2.1, timing adjustable).
   const held = useRef(false);
   const update = useCallback((next: Deletion[]) => {
     current.current = next;
     setUndoable(next);
     clearTimeout(timer.current);
+    // A notice that goes away takes its focus with it, and React sends no blur for that.
+    if (next.length === 0) held.current = false;
     if (next.length > 0 && !held.current) timer.current = setTimeout(() => update([]), UNDO_MS);
   }, []);
   /** Pauses the Undo window (true) or starts it afresh (false). */
@@ -141,6 +147,7 @@ export function useDeletions(deps: DeletionDeps) {
     d.current.clearFailure();
     setItems((list) => list.filter((t) => !done.some((x) => x.id === t.id)));
     setCounts((c) => ({ all: c.all - c.completed, pending: c.pending, completed: 0 }));
+    const epoch = d.current.countsEpoch.current;
     // Its failure path runs after an await, by which time `deletion` below exists.
     const send = async () => {
       try {
@@ -157,7 +164,7 @@ export function useDeletions(deps: DeletionDeps) {
           response,
           "Could not clear the completed tasks.",
         );
-        setCounts(result.counts);
+        d.current.countsFromServer(epoch, result.counts);
         return result.deletionId;
       } catch (reason) {
         withdraw(deletion);

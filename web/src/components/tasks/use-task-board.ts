@@ -5,7 +5,7 @@
  * Deletions and Undo live in use-deletions.ts; "Mark all" is one bulk request
  * over the whole view, loaded or not.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { type SetStateAction, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { SignedOutError } from "../../lib/access-token.ts";
 import { createApi } from "../../lib/api.ts";
 import { bodyOf, countsAfter, problemDetail, visibleIn } from "./list-state.ts";
@@ -31,7 +31,18 @@ export function useTaskBoard(
   const tasksApi = useMemo(() => createApi(apiOrigin).api[":userId"].tasks, [apiOrigin]);
   const [items, setItems] = useState<Task[]>(initial?.items ?? []);
   const [nextCursor, setNextCursor] = useState<string | null>(initial?.nextCursor ?? null);
-  const [counts, setCounts] = useState<TaskCounts>(initial?.counts ?? { all: 0, pending: 0, completed: 0 });
+  const [counts, setServerCounts] = useState<TaskCounts>(initial?.counts ?? { all: 0, pending: 0, completed: 0 });
+  // Counts a bulk answer carries are a snapshot from when it ran: a local change made since (a
+  // "Mark all" right after "Clear completed") must not be overwritten by it. Every local change
+  // moves the epoch; an answer's counts apply only if the epoch is still the one it started in.
+  const countsEpoch = useRef(0);
+  const setCounts = useCallback((update: SetStateAction<TaskCounts>) => {
+    countsEpoch.current++;
+    setServerCounts(update);
+  }, []);
+  const countsFromServer = useCallback((epoch: number, next: TaskCounts) => {
+    if (countsEpoch.current === epoch) setServerCounts(next);
+  }, []);
   const [loading, setLoading] = useState(initial === null);
   const [failure, setFailure] = useState<Failure | null>(
     initialFailure ? { message: initialFailure, signedOut: false } : null,
@@ -86,7 +97,7 @@ export function useTaskBoard(
         for (const task of page.items) confirmed(task);
         setItems(page.items);
         setNextCursor(page.nextCursor);
-        if (page.counts) setCounts(page.counts);
+        if (page.counts) setServerCounts(page.counts);
       })
       .catch((reason: unknown) => current && fail(reason))
       .finally(() => current && setLoading(false));
@@ -279,6 +290,7 @@ export function useTaskBoard(
       setFailure(null);
       setItems((list) => list.map((t) => (changed.some((c) => c.id === t.id) ? flip(t) : t)));
       setCounts((c) => ({ all: c.all, pending: completed ? 0 : c.all, completed: completed ? c.all : 0 }));
+      const epoch = countsEpoch.current;
       try {
         const response = await tasksApi.bulk.$post(
           {
@@ -292,7 +304,7 @@ export function useTaskBoard(
         const result = await bodyOf<{ count: number; counts: TaskCounts }>(response, "Could not update the tasks.");
         // The server added one to the version of each task it changed; later If-Match must say so.
         for (const t of changed) versions.current.set(t.id, (versions.current.get(t.id) ?? t.version) + 1);
-        setCounts(result.counts);
+        countsFromServer(epoch, result.counts);
         announce(
           `Marked ${result.count} ${result.count === 1 ? "task" : "tasks"} ${completed ? "complete" : "not complete"}.`,
         );
@@ -302,7 +314,7 @@ export function useTaskBoard(
         fail(reason, "Could not update the tasks.");
       }
     },
-    [tasksApi, userId, query, announce, fail],
+    [tasksApi, userId, query, announce, fail, setCounts, countsFromServer],
   );
 
   const deletions = useDeletions({
@@ -313,6 +325,8 @@ export function useTaskBoard(
     counts: countsRef,
     setItems,
     setCounts,
+    countsEpoch,
+    countsFromServer,
     serial,
     etag,
     confirmed,
