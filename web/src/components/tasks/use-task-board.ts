@@ -143,7 +143,7 @@ export function useTaskBoard(
         signedOut: false,
       });
     },
-    [tasksApi, userId, replace, confirmed],
+    [tasksApi, userId, replace, confirmed, setCounts],
   );
 
   const add = useCallback(
@@ -184,7 +184,7 @@ export function useTaskBoard(
         return false;
       }
     },
-    [tasksApi, userId, query.filter, announce, fail, confirmed],
+    [tasksApi, userId, query.filter, announce, fail, confirmed, setCounts],
   );
 
   /**
@@ -229,7 +229,7 @@ export function useTaskBoard(
         }
       });
     },
-    [replace, serial, etag, resolveConflict, confirmed, announce, fail],
+    [replace, serial, etag, resolveConflict, confirmed, announce, fail, setCounts],
   );
 
   const setCompleted = useCallback(
