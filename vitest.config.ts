@@ -1,6 +1,7 @@
 /**
  * One `vitest run` for every suite:
- * - tooling: the test run's own machinery (the honest closing line)
+ * - tooling: the test run's own machinery (the honest closing line, the trace from
+ *   every spec requirement to the tests that cover it)
  * - site: the site's plain modules and its own rules (return paths, Better
  *   Auth's configuration, the latter against the local SQL endpoint on PGlite), in Node
  * - db: the local SQL endpoint's protocol, against PGlite and real PostgreSQL

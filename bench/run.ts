@@ -11,15 +11,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { stopAll, stopAllOnSignals } from "../scripts/lib/process-group.ts";
 import { auditPages } from "./lighthouse/audit-pages.ts";
 import { measureLoad } from "./load/measure-load.ts";
 import { scenarios } from "./load/scenarios.ts";
 import { lighthouseTable, loadTable, sizeTable, verifyTable } from "./report/tables.ts";
 import { measurePageScripts } from "./size/page-scripts.ts";
 import { LIMITS, measureWorkerBundle } from "./size/worker-bundles.ts";
-import { stopChildrenOnExit } from "./support/processes.ts";
 import { missingAssets } from "./support/served-build.ts";
-import { BENCH_PORTS, startPreviewStack } from "./support/stack.ts";
+import { startPreviewStack } from "./support/stack.ts";
 import { seedTasks, signUpUser } from "./support/users.ts";
 import { measureVerify } from "./verify/measure-verify.ts";
 
@@ -55,7 +55,8 @@ function machine() {
 }
 
 async function main() {
-  stopChildrenOnExit();
+  // Interrupts and failures stop the processes the bench started before it exits.
+  stopAllOnSignals(130, (signal) => console.error(`\n${signal}: stopping the processes the bench started…`));
   mkdirSync(OUT_DIR, { recursive: true });
   const startedAt = new Date();
   const clock = performance.now();
@@ -72,8 +73,8 @@ async function main() {
   progress("Starting the preview stack (astro build, wrangler dev ×2, local SQL endpoint)…");
   const stack = await startPreviewStack(join(OUT_DIR, "stack.log"));
   report.stack = { site: stack.site, api: stack.api, sql: stack.sql, log: join(OUT_DIR, "stack.log") };
-  // The build this stack serves: each preview builds into a folder of its own (scripts/dev.ts).
-  const build = `.artifacts/preview-${BENCH_PORTS.site}`;
+  // The build this stack serves: each preview builds into a folder of its own (scripts/lib/stack.ts).
+  const build = stack.buildDir;
   try {
     progress("Signing up users and seeding 50 tasks…");
     const reader = await signUpUser(stack.site, "reader");
@@ -129,7 +130,7 @@ async function main() {
     });
   } finally {
     progress("Stopping the preview stack…");
-    await stack.process.stop();
+    await stack.stop();
   }
 
   const seconds = Math.round((performance.now() - clock) / 1000);
@@ -146,7 +147,6 @@ async function main() {
 
 main().catch(async (error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  const { stopAll } = await import("./support/processes.ts");
   await stopAll();
   process.exit(1);
 });

@@ -84,6 +84,7 @@ function cookieOf(response: Response): string {
 }
 
 describe("forgot password, through Better Auth's endpoints", () => {
+  // Covers 002 FR-062.
   it("answers a known and an unknown email with the same status and body", async () => {
     const person = newPerson("Known");
     const ip = clientIp();
@@ -105,6 +106,7 @@ describe("forgot password, through Better Auth's endpoints", () => {
     expect(await unknown.json()).toEqual(await known.json());
   });
 
+  // Covers 002 FR-061, 002 FR-063.
   it("mails a link on the site whose token resets the password once and signs out other devices", async () => {
     const person = newPerson("Forgetful");
     const ip = clientIp();
@@ -148,6 +150,7 @@ describe("forgot password, through Better Auth's endpoints", () => {
 });
 
 describe("deleting an account", () => {
+  // Covers 002 FR-067, 002 FR-068.
   it("needs the password, removes everything, and leaves the old token reading nothing and writing nothing", async () => {
     const person = newPerson("Leaving");
     const ip = clientIp();
@@ -202,6 +205,7 @@ describe("deleting an account", () => {
 });
 
 describe("the account pages, in a browser", () => {
+  // Covers 002 FR-066.
   it("resets a forgotten password, manages devices and the name, and deletes the account", async () => {
     const person = newPerson("Pages");
     const phone = await newVisitor(browser);

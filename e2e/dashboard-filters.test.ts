@@ -119,6 +119,7 @@ async function open(search: string) {
 }
 
 describe("filters in the URL", () => {
+  // Covers 003 FR-005, 003 FR-034.
   it("renders /tasks?tag=home with only home tasks in the first HTML, and shows the filter as a removable chip", async () => {
     await seed();
     const html = await (await context.request.get(`${SITE}/tasks?tag=home`)).text();
@@ -136,6 +137,7 @@ describe("filters in the URL", () => {
     await expect.poll(async () => (await titles()).length).toBe(7);
   });
 
+  // Covers 003 FR-009, 003 FR-034.
   it("narrows to work when a #work chip is clicked, puts tag=work in the URL, and Back undoes it", async () => {
     await seed();
     await open("");
@@ -146,6 +148,7 @@ describe("filters in the URL", () => {
     await expect.poll(async () => (await titles()).length).toBe(7);
   });
 
+  // Covers 003 FR-034.
   it("shows only high-priority tasks at /tasks?priority=high, and combines filters", async () => {
     await seed();
     await open("?priority=high");
@@ -164,6 +167,7 @@ describe("filters in the URL", () => {
     await expectAccessible(page, "priority and due filters");
   });
 
+  // Covers 003 FR-033, 003 FR-034.
   it("marks complete only the tasks the filters select", async () => {
     await seed();
     await open("?tag=home");
@@ -181,6 +185,7 @@ describe("filters in the URL", () => {
   });
 });
 
+// Covers 003 FR-035.
 describe("views", () => {
   it("lists the overdue and today's open tasks at /tasks?view=today, overdue first", async () => {
     await seed();
@@ -220,6 +225,7 @@ describe("views", () => {
   });
 });
 
+// Covers 003 FR-037.
 describe("quick add", () => {
   it("creates “Pay rent”, due tomorrow 09:00 Berlin time, tagged home, high priority", async () => {
     const box = page.getByLabel("New task");

@@ -74,6 +74,7 @@ async function tokenAndUser(): Promise<{ token: string; userId: string }> {
 }
 
 describe("the dashboard", () => {
+  // Covers 003 FR-010, 003 FR-012, 003 FR-015, 003 FR-016.
   it("adds with Enter (trimmed, empty refused), counts items left, toggles and clears completed", async () => {
     await expectAccessible(page, "empty list");
     await add("  Buy milk  ", "Call mum", "Book dentist");
@@ -99,6 +100,7 @@ describe("the dashboard", () => {
     await expect.poll(() => page.getByText("0 items left").isVisible()).toBe(true);
   });
 
+  // Covers 003 FR-008, 003 FR-009.
   it("keeps the filter in the URL across reloads and the Back button", async () => {
     await add("Active one", "Done one");
     await checkbox("Done one").check();
@@ -123,6 +125,7 @@ describe("the dashboard", () => {
     expect(await checkbox("Done one").count()).toBe(0);
   });
 
+  // Covers 003 FR-017, 003 FR-027.
   it("edits in place: double-click and Enter save, Escape cancels, an emptied title asks before deleting", async () => {
     await add("Frist draft");
     await tasks().getByRole("button", { name: "Frist draft", exact: true }).dblclick();
@@ -156,6 +159,7 @@ describe("the dashboard", () => {
     await expect.poll(() => checkbox("First draft").count()).toBe(0);
   });
 
+  // Covers 003 FR-019.
   it("deletes with Undo, and a deletion that is not undone persists", async () => {
     await add("Keep me", "Lose me");
     await tasks().getByRole("button", { name: "Delete “Keep me”" }).click();
@@ -171,6 +175,7 @@ describe("the dashboard", () => {
     expect(await checkbox("Lose me").count()).toBe(0);
   });
 
+  // Covers 003 FR-011, 003 FR-018.
   it("sets priority, tags and a due date; overdue tasks stand out; search and sort find them", async () => {
     await add("Pay rent", "Water plants");
     await tasks().getByText("Details of “Pay rent”").click();
@@ -209,6 +214,7 @@ describe("the dashboard", () => {
     await expect.poll(order).toEqual(["Water plants", "Pay rent"]);
   });
 
+  // Covers 003 FR-020.
   it("rolls an optimistic change back with a readable message when the API refuses it", async () => {
     await add("Fragile");
     await page.route(`${API}/**`, (route) =>
@@ -232,6 +238,7 @@ describe("the dashboard", () => {
     await screenshot(page, "dashboard-error");
   });
 
+  // Covers 003 FR-021.
   it("shows the current version when the task changed elsewhere (412)", async () => {
     await add("Shared task");
     const { token, userId } = await tokenAndUser();
@@ -258,6 +265,7 @@ describe("the dashboard", () => {
     expect(await checkbox("Shared task, renamed elsewhere").isChecked()).toBe(false);
   });
 
+  // Covers 003 FR-024, 003 FR-025, 003 FR-026.
   it("works from the keyboard alone, with shortcuts listed in a help dialog", async () => {
     await page.keyboard.press("n");
     await page.keyboard.type("Typed without a mouse");
@@ -284,6 +292,7 @@ describe("the dashboard", () => {
 });
 
 describe("the access token in the browser", () => {
+  // Covers 002 FR-015, 002 FR-016.
   it("is fetched once for many concurrent calls, and renewed once after a 401", async () => {
     await add("One", "Two", "Three");
     // A fresh page holds no token yet: the first calls (the views' counts and the ticks) must share one fetch of it.
@@ -330,6 +339,7 @@ describe("the access token in the browser", () => {
 });
 
 describe("small screens and dark mode", () => {
+  // Covers 003 FR-028, 003 FR-029, 003 FR-030.
   it("fits a 320 px phone in the dark colour scheme, accessibly", async () => {
     await add("Phone-sized task with a rather long title that has to wrap");
     await page.setViewportSize({ width: 320, height: 640 });
@@ -342,6 +352,7 @@ describe("small screens and dark mode", () => {
 });
 
 describe("the landing page", () => {
+  // Covers 003 FR-004.
   it("ships no JavaScript in the production build", async () => {
     const landing = await browser.newPage();
     await landing.goto(SITE);

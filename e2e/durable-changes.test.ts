@@ -86,6 +86,7 @@ const tasks = () => page.getByRole("list", { name: "Tasks" });
 const checkbox = (title: string) => tasks().getByRole("checkbox", { name: title, exact: true });
 
 describe("with 120 tasks", () => {
+  // Covers 003 FR-033.
   it("'Mark all as complete' completes every task on the server, not just the loaded page", async () => {
     await seed();
     await expect.poll(() => page.getByText(`${MANY} items left`).isVisible(), SLOW).toBe(true);
@@ -104,6 +105,7 @@ describe("with 120 tasks", () => {
     await expect.poll(async () => (await serverCounts()).pending, SLOW).toBe(MANY);
   });
 
+  // Covers 003 FR-019.
   it("'Clear completed' leaves no task, even when the page is reloaded at once", async () => {
     await seed();
     await page.getByLabel("Mark all as complete").check();
@@ -118,6 +120,7 @@ describe("with 120 tasks", () => {
     await expectAccessible(page, "cleared and reloaded");
   });
 
+  // Covers 003 FR-019.
   it("Undo after 'Clear completed' brings back every cleared task, loaded or not", async () => {
     await seed();
     await page.getByLabel("Mark all as complete").check();
@@ -138,6 +141,7 @@ describe("with 120 tasks", () => {
   });
 });
 
+// Covers 003 FR-019.
 describe("a single deletion", () => {
   async function addOne(title: string) {
     await page.getByLabel("New task").fill(title);

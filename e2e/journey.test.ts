@@ -35,7 +35,9 @@ async function waitForDashboard(page: Page) {
   await expect.poll(() => page.getByRole("button", { name: "Keyboard shortcuts" }).isEnabled()).toBe(true);
 }
 
+// Covers 003 FR-031.
 describe("a person's first visit", () => {
+  // Covers 002 FR-001, 002 FR-003, 002 FR-004, 002 FR-008, 002 FR-009, 003 FR-001, 003 FR-002, 003 FR-003, 003 FR-013.
   it("signs up, keeps a task across reloads, and never sees another person's tasks", async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
@@ -67,6 +69,7 @@ describe("a person's first visit", () => {
     await context.close();
   });
 
+  // Covers 002 FR-005, 003 FR-003.
   it("explains a wrong password next to the form", async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
@@ -85,6 +88,7 @@ describe("a person's first visit", () => {
     await context.close();
   });
 
+  // Covers 002 FR-029.
   it("slows down repeated wrong passwords with a readable message", async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
@@ -113,6 +117,7 @@ describe("a person's first visit", () => {
     await context.close();
   });
 
+  // Covers 002 FR-004, 002 FR-007.
   it("never leaves the site through returnTo, and never fails on one", async () => {
     const context = await newVisitor(browser);
     const page = await context.newPage();
@@ -135,6 +140,7 @@ describe("a person's first visit", () => {
     await context.close();
   });
 
+  // Covers 002 FR-001, 003 FR-006.
   it("signs up and adds a task with JavaScript turned off", async () => {
     const context = await newVisitor(browser, { javaScriptEnabled: false });
     const page = await context.newPage();

@@ -5,30 +5,24 @@
  * which is what CI reads: a failed step before vitest counts as one failure, and vitest's own
  * counts are checked against its exit status (scripts/lib/run-vitest.ts).
  */
-import { spawnSync } from "node:child_process";
 import { runVitest } from "./lib/run-vitest.ts";
+import { runSteps, type Step, TYPECHECK_STEPS } from "./lib/typecheck-steps.ts";
 import { closingLine } from "./summary-reporter.ts";
 
-const steps: [string, string[]][] = [
+const steps: Step[] = [
   ["biome", ["ci", "."]],
-  ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.toml", "--include-env=false"]],
-  ["wrangler", ["types", "web/site-configuration.d.ts", "--config", "web/wrangler.jsonc", "--strict-vars=false"]],
-  ["tsc", ["-p", "tsconfig.json"]],
-  ["tsc", ["-p", "worker/tsconfig.json"]],
-  ["astro", ["check", "--root", "web"]],
+  // The same checks as `npm run typecheck`.
+  ...TYPECHECK_STEPS,
   // A change that cannot be deployed does not land: build and bundle both Workers, upload nothing.
   [process.execPath, ["scripts/deploy.ts", "--dry-run"]],
 ];
 
 const started = Date.now();
-for (const [command, args] of steps) {
-  console.log(`\n▶ ${command} ${args.join(" ")}`);
-  const { status } = spawnSync(command, args, { stdio: "inherit" });
-  if (status !== 0) {
-    console.error(`✖ ${command} failed (exit ${status})`);
-    console.log(`\n${closingLine({ passed: 0, failed: 1 })}`);
-    process.exit(status ?? 1);
-  }
+const { failed, status } = runSteps(steps);
+if (failed) {
+  console.error(`✖ ${failed} failed (exit ${status})`);
+  console.log(`\n${closingLine({ passed: 0, failed: 1 })}`);
+  process.exit(status);
 }
 
 const vitestArgs = process.argv.slice(2);

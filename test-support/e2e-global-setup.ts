@@ -3,25 +3,14 @@
  * `npm run preview` for the production build), on an empty in-memory
  * database, for the browser journeys; stops it afterwards.
  */
-import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { createConnection } from "node:net";
 import type { TestProject } from "vitest/node";
-
-function portInUse(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ port, host: "127.0.0.1" });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
+import { portInUse } from "../scripts/lib/ports.ts";
+import { startStack } from "../scripts/lib/stack.ts";
 
 export default async function setup(project: TestProject) {
   const mode = project.config.env.E2E_STACK === "preview" ? "preview" : "dev";
-  // E2E_PORT_OFFSET lets two checkouts run their journeys side by side.
+  // E2E_PORT_OFFSET moves both stacks, so two checkouts can run their journeys side by side.
   const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
   const base = mode === "preview" ? { site: 4331, api: 8797, sql: 5490 } : { site: 4321, api: 8787, sql: 5480 };
   const ports = { site: base.site + offset, api: base.api + offset, sql: base.sql + offset };
@@ -30,55 +19,26 @@ export default async function setup(project: TestProject) {
       throw new Error(`Port ${port} is busy: stop \`npm run ${mode}\` before running the e2e tests.`);
     }
   }
-  project.provide("siteUrl", `http://localhost:${ports.site}`);
-  project.provide("apiUrl", `http://localhost:${ports.api}`);
-  project.provide("stack", mode);
-  const args = mode === "preview" ? ["scripts/dev.ts", "--preview"] : ["scripts/dev.ts"];
-  const stack = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
-      DEV_SQL_DATA: ":memory:",
-      // As in production: the journeys send CF-Connecting-IP themselves, as Cloudflare would, so
-      // each browser context has its own rate-limit bucket.
-      DEV_CLIENT_IP_HEADER: "cf-connecting-ip",
-      SITE_PORT: String(ports.site),
-      API_PORT: String(ports.api),
-      SQL_PORT: String(ports.sql),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  let output = "";
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The stack did not start in time:\n${output}`)), 180_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes("Ctrl-C stops all three")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    stack.stdout.on("data", onData);
-    stack.stderr.on("data", onData);
-    stack.once("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`The stack exited (${code}) before it was ready:\n${output}`));
-    });
-  });
-  stack.removeAllListeners("exit");
   // Keep the stack's output for whoever investigates a failure.
   mkdirSync(".artifacts", { recursive: true });
   const log = createWriteStream(`.artifacts/e2e-stack-${mode}.log`);
-  log.write(output);
-  stack.stdout.pipe(log);
-  stack.stderr.pipe(log);
+  const stack = await startStack({
+    mode,
+    ports,
+    sqlData: ":memory:",
+    // As in production: the journeys send CF-Connecting-IP themselves, as Cloudflare would, so
+    // each browser context has its own rate-limit bucket.
+    clientIpHeader: "cf-connecting-ip",
+    output: (name, line) => log.write(`[${name}] ${line}\n`),
+  });
+  void stack.crashed.then((why) => log.write(`\n${why}: the journeys that follow will fail.\n`));
+  project.provide("siteUrl", stack.urls.site);
+  project.provide("apiUrl", stack.urls.api);
+  project.provide("stack", mode);
 
   return async () => {
-    if (stack.pid) process.kill(-stack.pid, "SIGTERM");
-    await new Promise((resolve) => {
-      if (stack.exitCode !== null) resolve(undefined);
-      else stack.once("exit", resolve);
-    });
+    await stack.stop();
+    await new Promise((resolve) => log.end(resolve));
   };
 }
 

@@ -3,7 +3,9 @@
  * configured like the API in the preview stack: keys from the site's JWKS,
  * the site as issuer and the API as audience, so the site's real tokens pass.
  */
-import { freePort, startGroup, waitForUrl } from "../support/processes.ts";
+import { createWriteStream } from "node:fs";
+import { freePort, waitFor } from "../../scripts/lib/ports.ts";
+import { startGroup } from "../../scripts/lib/process-group.ts";
 
 export interface BenchWorker {
   url: string;
@@ -22,7 +24,9 @@ export async function startBenchWorker(urls: { site: string; api: string }, logF
     // Required by the API's config schema; these routes never touch a database.
     DATABASE_URL: "postgresql://bench:bench@localhost/unused",
   };
+  const log = createWriteStream(logFile);
   const worker = startGroup(
+    "verify-worker",
     process.execPath,
     [
       WRANGLER,
@@ -41,15 +45,18 @@ export async function startBenchWorker(urls: { site: string; api: string }, logF
       "warn",
       ...Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
     ],
-    {},
-    logFile,
+    { output: (_name, line) => log.write(`${line}\n`) },
   );
+  const stop = async () => {
+    await worker.stop();
+    await new Promise((resolve) => log.end(resolve));
+  };
   const url = `http://localhost:${port}`;
   try {
-    await waitForUrl(`${url}/bare`, worker.alive, 60_000);
+    await waitFor(`${url}/bare`, { alive: worker.alive, timeoutMs: 60_000, name: "the verification Worker" });
   } catch (error) {
-    await worker.stop();
+    await stop();
     throw error;
   }
-  return { url, stop: () => worker.stop() };
+  return { url, stop };
 }

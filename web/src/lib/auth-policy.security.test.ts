@@ -54,6 +54,7 @@ async function tokenFor(cookie: string, instance = auth) {
   return { token, response };
 }
 
+// Covers 002 FR-036.
 describe("names", () => {
   it(`accepts a name of ${NAME_MAX} characters at sign-up`, async () => {
     await signUp({ ...newPerson(), name: "n".repeat(NAME_MAX) });
@@ -83,6 +84,7 @@ describe("names", () => {
 });
 
 describe("access tokens", () => {
+  // Covers 002 FR-013.
   it("carry sub and the registered claims only: no email, no name", async () => {
     const { cookie, response } = await signUp({ ...newPerson(), name: "n".repeat(NAME_MAX) });
     const { user } = (await response.json()) as { user: { id: string } };
@@ -93,12 +95,14 @@ describe("access tokens", () => {
     expect(token.length).toBeLessThan(1024);
   });
 
+  // Covers 002 FR-012.
   it("are sent with Cache-Control: no-store", async () => {
     const { cookie } = await signUp();
     const { response } = await tokenFor(cookie);
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
+  // Covers 002 FR-012.
   it("are not minted by getSession: no set-auth-jwt header, on a page render or over HTTP", async () => {
     const { cookie } = await signUp();
     const headers = new Headers({ cookie });
@@ -112,6 +116,7 @@ describe("access tokens", () => {
 });
 
 describe("private answers", () => {
+  // Covers 002 FR-033.
   it("carry Cache-Control: no-store: session, sign-in, and a refusal", async () => {
     const { person, cookie } = await signUp();
     const session = await auth.handler(authRequest("/get-session", { cookie }));
@@ -130,6 +135,7 @@ describe("private answers", () => {
   });
 });
 
+// Covers 002 FR-014.
 describe("the public key set", () => {
   it(`is public for at most ${JWKS_MAX_AGE_SECONDS} s, and served from memory after the first request`, async () => {
     const isolate = under.auth();
@@ -178,6 +184,7 @@ describe("the public key set", () => {
   });
 });
 
+// Covers 002 FR-029.
 describe("sign-in attempts per account", () => {
   it(`are limited to ${ACCOUNT_SIGN_IN_LIMIT.max} per account however many addresses they come from`, async () => {
     const { person } = await signUp();
@@ -225,6 +232,7 @@ describe("sign-in attempts per account", () => {
   });
 });
 
+// Covers 002 FR-030.
 describe("the client address", () => {
   it("is not taken from CF-Connecting-IP unless the deployment names that header (off Cloudflare)", async () => {
     // The site's own setting locally: no clientIpHeader, so a client cannot pick its bucket.

@@ -31,6 +31,7 @@ const linkTo = (email: string) => {
   return /https?:\/\/\S+\/verify-email\?\S+/.exec(message?.text ?? "")?.[0];
 };
 
+// Covers 002 FR-064.
 describe("with email verification required", () => {
   it("mails a link at sign-up, refuses sign-in until it is opened, then lets the person in", async () => {
     const email = `unconfirmed-${Date.now()}@example.test`;

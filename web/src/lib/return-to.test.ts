@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { safeReturnTo } from "./return-to.ts";
 
+// Covers 002 FR-007.
 describe("safeReturnTo", () => {
   it("keeps a path on this site, with its query and hash", () => {
     expect(safeReturnTo("/tasks?view=done#t-1")).toBe("/tasks?view=done#t-1");

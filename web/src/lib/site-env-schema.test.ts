@@ -5,6 +5,7 @@ import { EXAMPLE_SECRET, siteEnvSchema } from "./site-env-schema.ts";
 const base = { DATABASE_URL: "postgresql://local:pw@localhost:5480/todo" };
 const realSecret = "k3Jx9vQ2mZp7Lw4Tn8Rb1Yc6Hd5Fs0Ga";
 
+// Covers 002 FR-035.
 describe("the site's configuration", () => {
   it("accepts a secret of 32 characters or more", () => {
     expect(siteEnvSchema.safeParse({ ...base, BETTER_AUTH_SECRET: realSecret }).success).toBe(true);

@@ -36,12 +36,14 @@ async function expectRefused(user: TestUser, token: string) {
 }
 
 describe("access tokens", () => {
+  // Covers 002 FR-012, 002 FR-013.
   it("accepts a token Better Auth issued", async () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks`, bearer(user));
     expect(response.status).toBe(200);
   });
 
+  // Covers 001 FR-003, 002 FR-018.
   it("answers 401 with a Bearer challenge when no token is sent", async () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks`);
@@ -50,6 +52,7 @@ describe("access tokens", () => {
     expect(await response.json()).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
   });
 
+  // Covers 001 FR-003, 002 FR-026.
   it("answers 403 when the path's user id is not the token's subject", async () => {
     const alice = await signUpUser();
     const bob = await signUpUser();
@@ -57,11 +60,13 @@ describe("access tokens", () => {
     expect(response.status).toBe(403);
   });
 
+  // Covers 002 FR-021, 002 FR-025.
   it("refuses a token signed by another key under the real kid", async () => {
     const user = await signUpUser();
     await expectRefused(user, await forged(user));
   });
 
+  // Covers 002 FR-021, 002 FR-023.
   it("refuses a tampered payload", async () => {
     const user = await signUpUser();
     const other = await signUpUser();
@@ -70,6 +75,7 @@ describe("access tokens", () => {
     await expectRefused(other, `${header}.${payload}.${signature}`);
   });
 
+  // Covers 002 FR-020.
   it("refuses alg none in any spelling", async () => {
     const user = await signUpUser();
     const [, payload] = user.token.split(".");
@@ -80,6 +86,7 @@ describe("access tokens", () => {
     }
   });
 
+  // Covers 002 FR-020.
   it("refuses HS256 signed with the public key as the secret", async () => {
     const user = await signUpUser();
     const jwks = await (await fetch(`${inject("authOrigin")}/api/auth/jwks`)).text();
@@ -94,6 +101,7 @@ describe("access tokens", () => {
     await expectRefused(user, token);
   });
 
+  // Covers 002 FR-020, 002 FR-024.
   it("refuses an embedded jwk header naming the attacker's key", async () => {
     const user = await signUpUser();
     const { privateKey, publicKey } = await generateKeyPair("EdDSA", { crv: "Ed25519", extractable: true });
@@ -108,12 +116,14 @@ describe("access tokens", () => {
     await expectRefused(user, token);
   });
 
+  // Covers 002 FR-020.
   it("refuses a token with a stripped signature", async () => {
     const user = await signUpUser();
     const [header, payload] = user.token.split(".");
     await expectRefused(user, `${header}.${payload}.`);
   });
 
+  // Covers 002 FR-020.
   it("refuses a token that is not three segments, or too large", async () => {
     const user = await signUpUser();
     await expectRefused(user, user.token.split(".").slice(0, 2).join("."));
@@ -121,6 +131,7 @@ describe("access tokens", () => {
     await expectRefused(user, `${user.token}${"A".repeat(5000)}`);
   });
 
+  // Covers 002 FR-020.
   it("refuses padded or otherwise non-canonical base64url", async () => {
     const user = await signUpUser();
     const [header, payload, signature] = user.token.split(".");
@@ -128,12 +139,14 @@ describe("access tokens", () => {
     await expectRefused(user, `${header}.${payload}.${signature}==`);
   });
 
+  // Covers 002 FR-024, 002 FR-025.
   it("refuses a token under a kid the key set does not have, signed by the attacker", async () => {
     const user = await signUpUser();
     const attacker = await newSigningKey();
     await expectRefused(user, await signToken(attacker, claimsFor(user.id)));
   });
 
+  // Covers 002 FR-021.
   it("refuses the real header and payload under another real token's signature", async () => {
     const user = await signUpUser();
     const other = await signUpUser();
@@ -141,6 +154,7 @@ describe("access tokens", () => {
     await expectRefused(user, `${header}.${payload}.${other.token.split(".")[2]}`);
   });
 
+  // Covers 002 FR-020, 002 FR-024.
   it.each(["jku", "x5u"])("refuses a %s header and never fetches the URL it names", async (member) => {
     const user = await signUpUser();
     const attacker = await newSigningKey();
@@ -150,6 +164,7 @@ describe("access tokens", () => {
     expect(await attackersKeySet.requests()).toBe(0);
   });
 
+  // Covers 002 FR-018.
   it("ignores a token in the query string: 401 with a bare Bearer challenge, as if none were sent", async () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks?access_token=${user.token}`);
@@ -159,6 +174,7 @@ describe("access tokens", () => {
     expect(await response.json()).toMatchObject({ status: 401, code: "UNAUTHENTICATED" });
   });
 
+  // Covers 002 FR-019.
   it("refuses two Authorization headers, even when both carry the same valid token", async () => {
     const user = await signUpUser();
     const headers = new Headers();
@@ -170,6 +186,7 @@ describe("access tokens", () => {
 });
 
 describe("the Authorization scheme", () => {
+  // Covers 002 FR-019.
   it("is case-insensitive, as HTTP says", async () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks`, { headers: { authorization: `bearer ${user.token}` } });

@@ -24,6 +24,7 @@ afterEach(() => {
 });
 
 describe("a token whose user was deleted", () => {
+  // Covers 001 FR-020.
   it("cannot create a task: 401 invalid_token, not a server error", async () => {
     // The renderer logs the foreign-key failure it mapped; expected here, so kept out of the output.
     vi.spyOn(console, "error").mockImplementation(() => {});
@@ -33,6 +34,7 @@ describe("a token whose user was deleted", () => {
     await expectInvalidToken(response);
   });
 
+  // Covers 002 FR-027, 002 FR-068.
   it("still lists tasks until it expires, and finds none: verification is stateless", async () => {
     const user = await signUpUser();
     const created = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title: "Before deletion" })));

@@ -53,6 +53,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// Covers 002 FR-024.
 describe("key set through the site's service binding", () => {
   it("fetches the key set at AUTH_JWKS_URL through the binding, once, and never from the public URL", async () => {
     const key = await newSigningKey();
@@ -77,6 +78,7 @@ describe("key set through the site's service binding", () => {
     expect(await publicUrl.requests()).toBe(0);
   });
 
+  // Covers 002 FR-025.
   it("answers 503 AUTH_UNAVAILABLE with Retry-After when the site behind the binding fails", async () => {
     const key = await newSigningKey();
     const publicUrl = await newJwksEndpoint(key);

@@ -50,6 +50,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// Covers 002 FR-028.
 describe("remote key set", () => {
   it("keeps accepting tokens under a cached key while the key source is down", async () => {
     const key = await newSigningKey();
@@ -74,6 +75,7 @@ describe("remote key set", () => {
     },
   );
 
+  // Covers 002 FR-025.
   it("does not follow a redirect from the key source to another key set", async () => {
     const attacker = await newSigningKey();
     const { jwks, bindings } = await keySource();
@@ -83,6 +85,7 @@ describe("remote key set", () => {
     expect(await attackersKeySet.requests()).toBe(0);
   });
 
+  // Covers 002 FR-025.
   it("answers 503 for an unknown kid after the cooldown while the key source is down, and keeps known kids working", async () => {
     const known = await newSigningKey();
     const { jwks, bindings } = await keySource(known);
@@ -142,6 +145,7 @@ describe("remote key set", () => {
     expect(await jwks.requests()).toBe(2);
   });
 
+  // Covers 002 FR-025, 002 FR-028.
   it("fails closed with 503 when the cached set is older than its maximum age and the key source is down", async () => {
     const key = await newSigningKey();
     const { jwks, bindings } = await keySource(key);

@@ -31,6 +31,7 @@ async function listWith(
 }
 
 describe("tokens signed by a trusted key (inline AUTH_JWKS)", () => {
+  // Covers 002 FR-021, 002 FR-024, 002 FR-028.
   it("accepts a token that keeps every rule, without fetching any key", async () => {
     const key = await newSigningKey();
     // The URL serves the same key, so a fetch would succeed; inline keys must make it unnecessary.
@@ -45,32 +46,39 @@ describe("tokens signed by a trusted key (inline AUTH_JWKS)", () => {
     expect(await remote.requests()).toBe(0);
   });
 
+  // Covers 002 FR-021.
   it("tolerates an exp a few seconds past, for clock skew", async () => {
     const response = await listWith({ exp: nowSeconds() - (CLOCK_TOLERANCE_SECONDS - 2) });
     expect(response.status).toBe(200);
   });
 
+  // Covers 002 FR-021.
   it("refuses a token expired beyond the clock tolerance", async () => {
     await expectInvalidToken(await listWith({ exp: nowSeconds() - (CLOCK_TOLERANCE_SECONDS + 30) }));
   });
 
+  // Covers 002 FR-021.
   it("refuses a token that is not valid yet (nbf in the future)", async () => {
     await expectInvalidToken(await listWith({ nbf: nowSeconds() + CLOCK_TOLERANCE_SECONDS + 60 }));
   });
 
+  // Covers 002 FR-021.
   it("refuses a token issued in the future", async () => {
     await expectInvalidToken(await listWith({ iat: nowSeconds() + CLOCK_TOLERANCE_SECONDS + 60 }));
   });
 
+  // Covers 002 FR-021.
   it("refuses a token issued longer ago than a token lives, even with a far exp", async () => {
     await expectInvalidToken(await listWith({ iat: nowSeconds() - 16 * 60, exp: nowSeconds() + 24 * 60 * 60 }));
   });
 
+  // Covers 002 FR-021.
   it.each(["exp", "iat", "sub"])("refuses a token without %s", async (claim) => {
     const sub = crypto.randomUUID();
     await expectInvalidToken(await listWith({ [claim]: undefined }, {}, sub));
   });
 
+  // Covers 002 FR-022.
   it("refuses a sub that is not a string, even when the path matches it", async () => {
     await expectInvalidToken(await listWith({}, {}, 12345));
   });
@@ -82,22 +90,27 @@ describe("tokens signed by a trusted key (inline AUTH_JWKS)", () => {
     await expectInvalidToken(await listWith({ [claim]: value }));
   });
 
+  // Covers 002 FR-021.
   it("refuses a token from another issuer", async () => {
     await expectInvalidToken(await listWith({ iss: "https://attacker.example" }));
   });
 
+  // Covers 002 FR-021.
   it("refuses a token for another audience", async () => {
     await expectInvalidToken(await listWith({ aud: "https://other-api.example" }));
   });
 
+  // Covers 002 FR-021.
   it("refuses a token without an audience", async () => {
     await expectInvalidToken(await listWith({ aud: undefined }));
   });
 
+  // Covers 002 FR-020.
   it("refuses a token without a kid, though the set has a single key it would match", async () => {
     await expectInvalidToken(await listWith({}, { header: { kid: undefined } }));
   });
 
+  // Covers 002 FR-025.
   it("refuses a token whose kid is not in the set, though signed by a trusted key", async () => {
     await expectInvalidToken(await listWith({}, { header: { kid: "not-published" } }));
   });
@@ -115,6 +128,7 @@ describe("tokens signed by a trusted key (inline AUTH_JWKS)", () => {
     },
   );
 
+  // Covers 002 FR-025.
   it("refuses a header marking an unknown extension as critical", async () => {
     const options = { header: { crit: ["urn:example:must-understand"], "urn:example:must-understand": true } };
     await expectInvalidToken(await listWith({}, { ...options, crit: { "urn:example:must-understand": true } }));

@@ -111,6 +111,7 @@ describe("database outages", () => {
     expect(await db.counts()).toMatchObject({ forwarded: 1, dropped: 0 });
   });
 
+  // Covers 001 FR-019.
   it("gives up on a database slower than its timeout with 503, closing the request so the write never lands", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -138,6 +139,7 @@ describe("database outages", () => {
   });
 });
 
+// Covers 001 FR-047.
 describe("writes whose reply was lost", () => {
   it("applies a create entirely and once: the retry with the same Idempotency-Key replays it", async () => {
     const user = await signUpUser();

@@ -45,6 +45,7 @@ function sqlState(error: unknown): unknown {
   return undefined;
 }
 
+// Covers 001 FR-066.
 describe("row-level security", () => {
   it("shows a query without its user_id filter only the caller's tasks and keys", async () => {
     const { alice, bob } = await twoUsersWithTasks();

@@ -8,6 +8,7 @@ import { bearer, jsonBody, request, signUpUser } from "../../test/harness.ts";
 import { MAX_IF_MATCH_TAGS } from "./preconditions.ts";
 
 describe("If-Match", () => {
+  // Covers 001 FR-064.
   it("refuses 80,000 entity tags with 422, not a database error", async () => {
     const user = await signUpUser();
     const task = (await (await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title: "T" })))).json()) as {
@@ -36,6 +37,7 @@ describe("If-Match", () => {
 });
 
 describe("caching", () => {
+  // Covers 001 FR-060.
   it("sends Cache-Control: no-store on every answer under /api/{user_id}, problems included", async () => {
     const user = await signUpUser();
     const base = `/api/${user.id}/tasks`;

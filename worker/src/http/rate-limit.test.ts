@@ -31,6 +31,7 @@ async function refusedRequest(user: TestUser): Promise<Response> {
 }
 
 describe("per-user rate limit", () => {
+  // Covers 001 FR-061.
   it(`answers 429 past ${limit} requests per ${period} s, with Retry-After and RateLimit fields`, async () => {
     const user = await signUpUser();
     const response = await refusedRequest(user);
@@ -43,6 +44,7 @@ describe("per-user rate limit", () => {
     expect(await response.json()).toMatchObject({ status: 429, code: "RATE_LIMITED" });
   });
 
+  // Covers 001 FR-061.
   it("counts per user: someone else's spent quota does not limit you", async () => {
     const [spent, fresh] = await Promise.all([signUpUser(), signUpUser()]);
     expect((await refusedRequest(spent)).status).toBe(429);
@@ -51,6 +53,7 @@ describe("per-user rate limit", () => {
     expect(response.headers.get("ratelimit-policy")).toBe(`"per-user";q=${limit};w=${period}`);
   });
 
+  // Covers 001 FR-061.
   it("declares the 429 and its headers on every operation in the OpenAPI document", async () => {
     const document = (await (await request("/openapi.json")).json()) as {
       paths: Record<string, Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>;

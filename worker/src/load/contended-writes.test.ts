@@ -43,6 +43,7 @@ function writerFor(round: number, writer: number): Write {
 }
 
 describe("contended writes", () => {
+  // Covers 001 FR-037.
   it(`lets exactly one of ${WRITERS} concurrent PUTs and PATCHes with the same If-Match win, round after round`, async () => {
     const user = await signUpUser();
     const created = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title: "Contended" })));
@@ -76,6 +77,7 @@ describe("contended writes", () => {
     expect(await final.json()).toMatchObject({ ...expected, version: ROUNDS + 1 });
   });
 
+  // Covers 001 FR-048.
   it("applies every one of many concurrent toggles without If-Match", async () => {
     const user = await signUpUser();
     const created = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title: "Flipped" })));

@@ -72,6 +72,7 @@ async function allTasks(user: TestUser): Promise<TaskBody[]> {
 }
 
 describe("load", () => {
+  // Covers 001 FR-022.
   it(`serves ${REQUESTS} requests from ${USERS} users at concurrency ${CONCURRENCY} without an error, losing nothing`, async () => {
     const users = await Promise.all(Array.from({ length: USERS }, (_, n) => signUpUser(`Load ${n}`)));
     const ledgers: Ledger[] = users.map((user, n) => ({ user, prefix: `u${n}-`, titles: [], toggles: new Map() }));

@@ -41,6 +41,7 @@ describe("the OpenAPI document matches real responses", () => {
     user = await signUpUser();
   });
 
+  // Covers 001 FR-002.
   it("for every task route's success response", async () => {
     const base = `/api/${user.id}/tasks`;
     const created = await request(
@@ -87,6 +88,7 @@ describe("the OpenAPI document matches real responses", () => {
     await expectConforms("/health", "get", await request("/health"));
   });
 
+  // Covers 001 FR-017.
   it("for problem responses", async () => {
     const base = `/api/${user.id}/tasks`;
     await expectConforms("/api/{userId}/tasks", "get", await request(base));
@@ -116,6 +118,7 @@ describe("the OpenAPI document matches real responses", () => {
 });
 
 describe("the request schemas in the OpenAPI document", () => {
+  // Covers 001 FR-002.
   it("accept the bodies the API accepts", async () => {
     const doc = (await (await request("/openapi.json")).json()) as OpenApiDocument;
     const schemaOf = (name: string) =>

@@ -7,6 +7,7 @@ import { request, testBindings } from "../../test/harness.ts";
 import { SCALAR_BUNDLE } from "./index.ts";
 
 describe("/docs", () => {
+  // Covers 001 FR-026.
   it("is not served unless API_DOCS is on, as in production", async () => {
     const response = await request("/docs");
     expect(response.status).toBe(404);
@@ -16,6 +17,7 @@ describe("/docs", () => {
     expect((await request("/openapi.json")).status).toBe(200);
   });
 
+  // Covers 001 FR-026.
   it("loads an exact version of Scalar in development", async () => {
     const response = await request("/docs", {}, testBindings({ API_DOCS: "on" }));
     expect(response.status).toBe(200);

@@ -16,6 +16,7 @@ async function expectRefused(response: Response, pointer: string) {
 }
 
 describe("dates", () => {
+  // Covers 001 FR-032.
   it("refuses a due date that is BC in UTC, with or without an Idempotency-Key, and the list still works", async () => {
     const user = await signUpUser();
     const body = { title: "Ancient", dueAt: "0001-01-01T00:00:00+14:00" };
@@ -26,6 +27,7 @@ describe("dates", () => {
     expect(await list.json()).toMatchObject({ items: [], counts: { all: 0 } });
   });
 
+  // Covers 001 FR-032.
   it("refuses year 50 on create and replace, and in the list's date filters", async () => {
     const user = await signUpUser();
     const year50 = "0050-06-01T00:00:00Z";
@@ -40,6 +42,7 @@ describe("dates", () => {
     await expectRefused(await request(`/api/${user.id}/tasks?dueBefore=${year50}`, bearer(user)), "#/query/dueBefore");
   });
 
+  // Covers 001 FR-032.
   it("accepts the first and last instants, and refuses one just past each", async () => {
     const user = await signUpUser();
     for (const dueAt of ["1900-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"]) {
@@ -69,6 +72,7 @@ describe("dates", () => {
 });
 
 describe("text", () => {
+  // Covers 001 FR-033.
   it("refuses a lone surrogate in every text field with 422, and accepts a proper pair", async () => {
     const user = await signUpUser();
     const lone = "broken \ud800 text";

@@ -30,6 +30,7 @@ async function counts(user: TestUser, query = "") {
 }
 
 describe("bulk actions", () => {
+  // Covers 001 FR-052, 001 FR-054.
   it("completes every task, beyond any page, in one round trip, and reopens them", async () => {
     const user = await signUpUser();
     await seed(user, 60);
@@ -50,6 +51,7 @@ describe("bulk actions", () => {
     expect(await reopened.json()).toMatchObject({ count: 60, counts: { pending: 60, completed: 0 } });
   });
 
+  // Covers 001 FR-053.
   it("applies the filter: priority, tag, search and due", async () => {
     const user = await signUpUser();
     await seed(user, 3, { priority: "high", tags: ["work"] }, "Report");
@@ -66,6 +68,7 @@ describe("bulk actions", () => {
     expect(await reopenSome.json()).toMatchObject({ count: 2 });
   });
 
+  // Covers 001 FR-052, 001 FR-054.
   it("deletes every completed task and restores the whole batch with its deletionId", async () => {
     const user = await signUpUser();
     const completed = await seed(user, 55, {}, "Done");
@@ -94,6 +97,7 @@ describe("bulk actions", () => {
     });
   });
 
+  // Covers 001 FR-051, 001 FR-052.
   it("answers 410 for a batch restored too late, and 404 for an unknown or foreign deletionId", async () => {
     const alice = await signUpUser();
     const bob = await signUpUser();
@@ -110,6 +114,7 @@ describe("bulk actions", () => {
     expect((await bulk(alice, { action: "restore", deletionId })).status).toBe(404);
   });
 
+  // Covers 001 FR-022.
   it("never touches another person's tasks", async () => {
     const alice = await signUpUser();
     const bob = await signUpUser();
@@ -121,6 +126,7 @@ describe("bulk actions", () => {
     );
   });
 
+  // Covers 001 FR-055.
   it("replays the first answer for a retried Idempotency-Key, and refuses the key with another body", async () => {
     const user = await signUpUser();
     await seed(user, 4);
@@ -142,6 +148,7 @@ describe("bulk actions", () => {
     expect(await reused.json()).toMatchObject({ code: "IDEMPOTENCY_KEY_REUSED" });
   });
 
+  // Covers 001 FR-055.
   it("acts exactly once when the same keyed request races itself", async () => {
     const user = await signUpUser();
     await seed(user, 3);
@@ -157,6 +164,7 @@ describe("bulk actions", () => {
     expect(await counts(user)).toEqual({ all: 3, pending: 0, completed: 3 });
   });
 
+  // Covers 001 FR-052, 001 FR-053.
   it("refuses invalid bodies with 422, listing each field", async () => {
     const user = await signUpUser();
     const cases: [unknown, string[]][] = [

@@ -17,6 +17,7 @@ async function listed(user: TestUser) {
 }
 
 describe("deleting and restoring", () => {
+  // Covers 001 FR-029, 001 FR-050.
   it("hides a deleted task from every read and count at once, and restores it with the same id, fields and ETag", async () => {
     const user = await signUpUser();
     const task = await newTask(user, { title: "Keep me", description: "notes", priority: "high", tags: ["a"] });
@@ -47,6 +48,7 @@ describe("deleting and restoring", () => {
     expect((await listed(user)).counts).toEqual({ all: 1, pending: 1, completed: 0 });
   });
 
+  // Covers 001 FR-035, 001 FR-050.
   it("answers a restore of a live task with the task, and a stale If-Match with 412", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -60,6 +62,7 @@ describe("deleting and restoring", () => {
     expect((await restore(user, task.id, { "if-match": '"1"' })).status).toBe(200);
   });
 
+  // Covers 001 FR-051.
   it("answers 410 after the restore window, 404 once purged, and purges in the same request", async () => {
     const user = await signUpUser();
     const old = await newTask(user, { title: "Old" });
@@ -79,6 +82,7 @@ describe("deleting and restoring", () => {
     expect((await restore(user, other.id)).status).toBe(200);
   });
 
+  // Covers 001 FR-022, 001 FR-051.
   it("never restores or purges another person's task", async () => {
     const alice = await signUpUser();
     const bob = await signUpUser();
@@ -95,6 +99,7 @@ describe("deleting and restoring", () => {
     );
   });
 
+  // Covers 001 FR-023.
   it("costs one SQL round trip to delete and one to restore", async () => {
     const user = await signUpUser();
     const task = await newTask(user);

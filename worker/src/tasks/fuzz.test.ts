@@ -31,6 +31,7 @@ const rawBody = fc.oneof(
 );
 
 describe("fuzzing", () => {
+  // Covers 001 FR-012.
   it("never answers 5xx to any body on any write, and rejected writes change nothing", async () => {
     const user = await signUpUser();
     const base = `/api/${user.id}/tasks`;
@@ -69,6 +70,7 @@ describe("fuzzing", () => {
     );
   });
 
+  // Covers 001 FR-005.
   it("never answers 5xx to any query string", async () => {
     const user = await signUpUser();
     const key = fc.constantFrom(
@@ -100,6 +102,7 @@ describe("fuzzing", () => {
     );
   });
 
+  // Covers 001 FR-053.
   it("never answers 5xx to any bulk action's filter", async () => {
     const user = await signUpUser();
     const key = fc.constantFrom("status", "priority", "tag", "q", "due", "dueBefore", "dueAfter", "tz", "x");

@@ -11,6 +11,7 @@ async function count(user: TestUser) {
 }
 
 describe("Idempotency-Key on POST", () => {
+  // Covers 001 FR-043.
   it("replays the first response for the same key and body, creating no second task", async () => {
     const user = await signUpUser();
     const key = crypto.randomUUID();
@@ -28,6 +29,7 @@ describe("Idempotency-Key on POST", () => {
     expect(await count(user)).toBe(1);
   });
 
+  // Covers 001 FR-044.
   it("answers 422 for the same key with a different body", async () => {
     const user = await signUpUser();
     const key = crypto.randomUUID();
@@ -38,6 +40,7 @@ describe("Idempotency-Key on POST", () => {
     expect(await count(user)).toBe(1);
   });
 
+  // Covers 001 FR-043.
   it("keeps keys per user: another person's identical key is independent", async () => {
     const alice = await signUpUser();
     const bob = await signUpUser();
@@ -49,6 +52,7 @@ describe("Idempotency-Key on POST", () => {
     expect(await count(bob)).toBe(1);
   });
 
+  // Covers 001 FR-045.
   it("creates exactly one task when the same request races itself", async () => {
     const user = await signUpUser();
     const key = crypto.randomUUID();
@@ -58,6 +62,7 @@ describe("Idempotency-Key on POST", () => {
     expect(await count(user)).toBe(1);
   });
 
+  // Covers 001 FR-042.
   it("refuses a malformed key with 422", async () => {
     const user = await signUpUser();
     const response = await post(user, "has spaces in it", { title: "x" });

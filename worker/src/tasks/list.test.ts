@@ -57,6 +57,7 @@ async function seed(user: TestUser) {
 }
 
 describe("listing tasks", () => {
+  // Covers 001 FR-038, 001 FR-041.
   it("filters by status, priority, tag, search and due date, with counts on the first page", async () => {
     const user = await signUpUser();
     await seed(user);
@@ -108,6 +109,7 @@ describe("listing tasks", () => {
     expect(soon.body.items).toHaveLength(9);
   });
 
+  // Covers 001 FR-039.
   it("sorts by each key in both orders, every page in order, none skipped or repeated", async () => {
     const user = await signUpUser();
     await seed(user);
@@ -125,6 +127,7 @@ describe("listing tasks", () => {
     expect(byPriority.indexOf("none")).toBeGreaterThan(byPriority.lastIndexOf("high"));
   });
 
+  // Covers 001 FR-040.
   it("pages with nextCursor and a Link header, and tasks added meanwhile do not disturb the pages", async () => {
     const user = await signUpUser();
     for (let i = 0; i < 12; i++) await create(user, { title: `Existing ${i}` });
@@ -142,6 +145,7 @@ describe("listing tasks", () => {
     expect((await list(user, "limit=200")).body.items.length).toBe(12 + added);
   });
 
+  // Covers 001 FR-040.
   it("refuses a forged cursor, or one made for another sort, with 422", async () => {
     const user = await signUpUser();
     for (let i = 0; i < 3; i++) await create(user, { title: `T${i}` });
@@ -156,6 +160,7 @@ describe("listing tasks", () => {
     }
   });
 
+  // Covers 001 FR-005.
   it("rejects unknown or invalid query parameters, listing each", async () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks?limit=0&sort=colour&tz=Mars/Base&bogus=1`, bearer(user));
@@ -171,6 +176,7 @@ describe("listing tasks", () => {
 });
 
 describe("time zones for due dates", () => {
+  // Covers 001 FR-049.
   it("accepts IANA names and refuses UTC offsets, which Postgres would read backwards", async () => {
     const user = await signUpUser();
     expect((await request(`/api/${user.id}/tasks?due=today&tz=Europe/Paris`, bearer(user))).status).toBe(200);
@@ -180,6 +186,7 @@ describe("time zones for due dates", () => {
     }
   });
 
+  // Covers 001 FR-038, 001 FR-049.
   it("counts 'today' in the person's own time zone", async () => {
     const user = await signUpUser();
     // Due in three hours: today somewhere, but it may be tomorrow in a zone ahead of UTC.

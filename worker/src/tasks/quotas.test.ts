@@ -9,6 +9,7 @@ import { bearer, countedBindings, jsonBody, request, signUpUser } from "../../te
 import { MAX_IDEMPOTENCY_KEYS_PER_USER, MAX_TASKS_PER_USER } from "./bounds.ts";
 
 describe("per-user caps", () => {
+  // Covers 001 FR-062.
   it(`refuses the task after the ${MAX_TASKS_PER_USER.toLocaleString("en")}th with 409, on every create path, in one round trip`, async () => {
     const [user, other] = await Promise.all([signUpUser(), signUpUser()]);
     await insertTasks(user.id, MAX_TASKS_PER_USER - 1);
@@ -37,6 +38,7 @@ describe("per-user caps", () => {
     expect((await request(`/api/${other.id}/tasks`, bearer(other, jsonBody({ title: "Mine" })))).status).toBe(201);
   });
 
+  // Covers 001 FR-063.
   it("bounds live Idempotency-Keys per user with 429 and Retry-After", async () => {
     const user = await signUpUser();
     await insertIdempotencyKeys(user.id, MAX_IDEMPOTENCY_KEYS_PER_USER);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { bearer, jsonBody, request, signUpUser } from "../../test/harness.ts";
 
 describe("tasks", () => {
+  // Covers 001 FR-004, 001 FR-006, 001 FR-008.
   it("creates a task and lists it", async () => {
     const alice = await signUpUser("Alice");
     const created = await request(
@@ -19,6 +20,7 @@ describe("tasks", () => {
     expect(body.items.map((t) => t.id)).toEqual([task.id]);
   });
 
+  // Covers 001 FR-007, 001 FR-034.
   it("gets one task by id", async () => {
     const alice = await signUpUser();
     const created = await request(`/api/${alice.id}/tasks`, bearer(alice, jsonBody({ title: "Read" })));
@@ -28,6 +30,7 @@ describe("tasks", () => {
     expect(await one.json()).toMatchObject({ id, title: "Read", description: null });
   });
 
+  // Covers 001 FR-022.
   it("never shows one user's tasks to another", async () => {
     const alice = await signUpUser("Alice");
     const bob = await signUpUser("Bob");
@@ -46,12 +49,14 @@ describe("tasks", () => {
     expect(underAlicesPath.status).toBe(403);
   });
 
+  // Covers 001 FR-007.
   it("answers 404 for a task id that does not exist", async () => {
     const alice = await signUpUser();
     const response = await request(`/api/${alice.id}/tasks/${crypto.randomUUID()}`, bearer(alice));
     expect(response.status).toBe(404);
   });
 
+  // Covers 001 FR-009, 001 FR-010, 001 FR-012, 001 FR-017.
   it("lists every invalid field, and unknown fields, as 422 problem+json", async () => {
     const alice = await signUpUser();
     const response = await request(
@@ -64,6 +69,7 @@ describe("tasks", () => {
     expect(problem.errors.map((e) => e.pointer).sort()).toEqual(["#/description", "#/owner", "#/title"]);
   });
 
+  // Covers 001 FR-014, 001 FR-016.
   it("refuses a body that is not JSON with 415 and malformed JSON with 400", async () => {
     const alice = await signUpUser();
     const text = await request(
@@ -79,6 +85,7 @@ describe("tasks", () => {
     expect(malformed.headers.get("content-type")).toBe("application/problem+json");
   });
 
+  // Covers 001 FR-015, 001 FR-064.
   it("refuses a body over 64 KB with 413", async () => {
     const alice = await signUpUser();
     const response = await request(
@@ -88,6 +95,7 @@ describe("tasks", () => {
     expect(response.status).toBe(413);
   });
 
+  // Covers 001 FR-011.
   it("rejects a malformed task id with 422 rather than a database error", async () => {
     const alice = await signUpUser();
     const response = await request(`/api/${alice.id}/tasks/not-a-uuid`, bearer(alice));
@@ -96,6 +104,7 @@ describe("tasks", () => {
 });
 
 describe("values Postgres cannot store", () => {
+  // Covers 001 FR-033.
   it("refuses a NUL character in any text field with 422, not 500", async () => {
     const alice = await signUpUser();
     for (const body of [

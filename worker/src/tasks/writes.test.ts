@@ -10,6 +10,7 @@ async function newTask(user: TestUser, body: Record<string, unknown> = { title: 
 const put = (body: unknown, headers: Record<string, string> = {}) => jsonBody(body, { method: "PUT", headers });
 
 describe("changing tasks", () => {
+  // Covers 001 FR-006, 001 FR-030, 001 FR-031, 001 FR-034.
   it("creates a task with every field, normalising tags, and answers its ETag", async () => {
     const user = await signUpUser();
     const response = await request(
@@ -35,6 +36,7 @@ describe("changing tasks", () => {
     });
   });
 
+  // Covers 001 FR-027, 001 FR-034.
   it("replaces a task with PUT, bumping its version and ETag", async () => {
     const user = await signUpUser();
     const task = await newTask(user, { title: "Old", description: "old", tags: ["x"] });
@@ -57,6 +59,7 @@ describe("changing tasks", () => {
     expect(body.completedAt).toEqual(expect.any(String));
   });
 
+  // Covers 001 FR-035, 001 FR-036.
   it("honours If-Match, answering 412 with the current ETag when it is stale", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -76,6 +79,7 @@ describe("changing tasks", () => {
     expect(any.status).toBe(200);
   });
 
+  // Covers 001 FR-037.
   it("lets exactly one of two concurrent PUTs with the same If-Match win", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -89,6 +93,7 @@ describe("changing tasks", () => {
     expect(current).toMatchObject({ title: winner.title, version: 2 });
   });
 
+  // Covers 001 FR-028.
   it("toggles completion with an empty PATCH and sets it idempotently with a body", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -104,6 +109,7 @@ describe("changing tasks", () => {
     expect(await back.json()).toMatchObject({ completed: false, completedAt: null, version: 3 });
   });
 
+  // Covers 001 FR-029.
   it("deletes a task with 204, after which it is 404", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -116,6 +122,7 @@ describe("changing tasks", () => {
     expect((await request(path, bearer(user, { method: "DELETE" }))).status).toBe(404);
   });
 
+  // Covers 001 FR-023.
   it("costs at most one SQL round trip per request, authentication included", async () => {
     const user = await signUpUser();
     const { bindings, roundTrips } = countedBindings();
@@ -155,6 +162,7 @@ describe("changing tasks", () => {
 });
 
 describe("one person's tasks are invisible to another", () => {
+  // Covers 001 FR-022.
   it("answers 404 on every route for another person's task id, and changes nothing", async () => {
     const owner = await signUpUser("Owner");
     const intruder = await signUpUser("Intruder");
@@ -180,6 +188,7 @@ describe("one person's tasks are invisible to another", () => {
 });
 
 describe("protocol edges", () => {
+  // Covers 001 FR-018.
   it("answers a wrong method with 405 and Allow", async () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks`, bearer(user, { method: "PUT" }));
@@ -187,6 +196,7 @@ describe("protocol edges", () => {
     expect(response.headers.get("allow")).toBe("GET, POST, HEAD");
   });
 
+  // Covers 001 FR-019.
   it("answers 503 with Retry-After, not 500, when the database is unreachable", async () => {
     const user = await signUpUser();
     const { bindings } = countedBindings();
@@ -201,6 +211,7 @@ describe("protocol edges", () => {
 });
 
 describe("bodies and media types", () => {
+  // Covers 001 FR-014.
   it("toggles with a PATCH that declares an empty body (Content-Length: 0, no Content-Type)", async () => {
     const user = await signUpUser();
     const task = await newTask(user);
@@ -213,6 +224,7 @@ describe("bodies and media types", () => {
     expect(await response.json()).toMatchObject({ completed: true });
   });
 
+  // Covers 001 FR-014.
   it("accepts JSON media types with parameters and suffixes, and refuses others with 415", async () => {
     const user = await signUpUser();
     for (const type of [

@@ -20,6 +20,7 @@ const BERLIN = "Europe/Berlin";
 const NOW = Date.parse("2026-11-30T09:00:00Z");
 const shape = (groups: ReturnType<typeof groupByDay>) => groups?.map((g) => [g.label, g.tasks.map((t) => t.id)]);
 
+// Covers 003 FR-035, 003 FR-038.
 describe("day groups", () => {
   it("puts Upcoming under Tomorrow and then the weekday and date, in local days", () => {
     const tasks = [

@@ -17,6 +17,7 @@ const task = (id: string, completed = false): Task => ({
   version: 1,
 });
 
+// Covers 003 FR-020.
 describe("list state", () => {
   it("counts tasks leaving and joining by their status", () => {
     const counts = { all: 3, pending: 2, completed: 1 };

@@ -15,6 +15,7 @@ const read = (search: string, tz = BERLIN) => readViewQuery(new URLSearchParams(
 // Monday 30 November 2026, 10:00 in Berlin.
 const NOW = Date.parse("2026-11-30T09:00:00Z");
 
+// Covers 003 FR-008, 003 FR-034, 003 FR-038.
 describe("view query", () => {
   it("reads priority, tag and due from the URL and writes them back, defaults left out", () => {
     const view = read("priority=high&tag=%20Home%20&due=overdue&show=active&q=rent&sort=title");
@@ -56,6 +57,7 @@ describe("view query", () => {
     });
   });
 
+  // Covers 003 FR-036.
   it("counts days in local time across a clock change", () => {
     // Saturday 28 March 2026 in Berlin; clocks go forward on Sunday morning.
     const saturday = Date.parse("2026-03-28T12:00:00Z");
@@ -73,6 +75,7 @@ describe("view query", () => {
     expect(viewQuerySearch(chips[1]?.without ?? read(""))).toBe("?priority=high&due=none");
   });
 
+  // Covers 003 FR-036.
   it("takes the zone from the tz cookie only when it is an IANA name", () => {
     expect(zoneFromCookie("Europe/Berlin")).toBe("Europe/Berlin");
     expect(zoneFromCookie(undefined)).toBe("UTC");

@@ -39,6 +39,7 @@ afterAll(() => {
 
 const mail = passwordResetMail("ada@example.test", "https://todo.example/reset-password?token=abc");
 
+// Covers 002 FR-060.
 describe("the HTTPS mail API transport", () => {
   it("posts the message with the key as a bearer token, from the configured sender", async () => {
     status = 200;
@@ -63,6 +64,7 @@ describe("the HTTPS mail API transport", () => {
   });
 });
 
+// Covers 002 FR-060.
 describe("the Cloudflare Email Service transport", () => {
   it("hands the binding the message with the configured sender", async () => {
     const sent: unknown[] = [];
@@ -76,6 +78,7 @@ describe("the Cloudflare Email Service transport", () => {
   });
 });
 
+// Covers 002 FR-061.
 describe("the outbox", () => {
   it("keeps messages newest first with the time they were sent", async () => {
     const outbox = createOutbox();
@@ -88,6 +91,7 @@ describe("the outbox", () => {
   });
 });
 
+// Covers 002 FR-060.
 describe("the messages", () => {
   it("carry the link in text and HTML, escaped in the HTML", () => {
     const tricky = passwordResetMail("x@example.test", 'https://todo.example/reset-password?token=a"b<c');

@@ -5,6 +5,7 @@ import { keepLiteral, parseQuickAdd } from "./parse.ts";
 const BERLIN = "Europe/Berlin";
 const at = (iso: string) => Date.parse(iso);
 
+// Covers 003 FR-037, 003 FR-038.
 describe("quick add", () => {
   it("reads the issue's example: Pay rent tomorrow 9am #home !high", () => {
     // Monday 30 November 2026, 10:00 in Berlin.
