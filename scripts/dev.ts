@@ -191,7 +191,7 @@ async function main() {
   start("api", "wrangler", [
     ...wranglerDev,
     "--config",
-    "wrangler.toml",
+    "wrangler.jsonc",
     "--port",
     String(ports.api),
     ...varFlags({ DATABASE_URL: perRun.DATABASE_URL }),

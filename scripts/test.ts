@@ -11,7 +11,7 @@ import { closingLine } from "./summary-reporter.ts";
 
 const steps: [string, string[]][] = [
   ["biome", ["ci", "."]],
-  ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.toml", "--include-env=false"]],
+  ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.jsonc", "--include-env=false"]],
   ["wrangler", ["types", "web/site-configuration.d.ts", "--config", "web/wrangler.jsonc", "--strict-vars=false"]],
   ["tsc", ["-p", "tsconfig.json"]],
   ["tsc", ["-p", "worker/tsconfig.json"]],
