@@ -15,7 +15,7 @@ import { defineConfig, defineProject } from "vitest/config";
 
 function workerProject(database: "pglite" | "postgres") {
   return defineProject({
-    plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" }, remoteBindings: false })],
+    plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" }, remoteBindings: false })],
     test: {
       name: `worker (${database})`,
       include: ["worker/**/*.test.ts"],

@@ -108,7 +108,7 @@ async function main() {
     });
     await part("size", "3. Bundle sizes…", async () => {
       const workers = [
-        measureWorkerBundle("API (wrangler.toml)", "wrangler.toml"),
+        measureWorkerBundle("API (wrangler.jsonc)", "wrangler.jsonc"),
         measureWorkerBundle("site", join(build, "server/wrangler.json")),
       ];
       const pages = [];

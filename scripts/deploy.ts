@@ -61,8 +61,8 @@ function apiRateLimit(config: WorkerConfig): string {
 function readProductionConfigs() {
   const read = (config: string): WorkerConfig => unstable_readConfig({ config, env: ENV }, { hideWarnings: true });
   const site = read("web/wrangler.jsonc");
-  const api = read("wrangler.toml");
-  const apiDevelopment: WorkerConfig = unstable_readConfig({ config: "wrangler.toml" }, { hideWarnings: true });
+  const api = read("wrangler.jsonc");
+  const apiDevelopment: WorkerConfig = unstable_readConfig({ config: "wrangler.jsonc" }, { hideWarnings: true });
   const text = (vars: Record<string, unknown>, name: string) => (typeof vars[name] === "string" ? vars[name] : "");
   return {
     siteName: site.name ?? "",
@@ -182,7 +182,7 @@ rmSync(join(SITE_BUILD, "server/.dev.vars"), { force: true });
 
 const targets = [
   { name: config.siteName, args: ["--config", join(SITE_BUILD, "server/wrangler.json")] },
-  { name: config.apiName, args: ["--config", "wrangler.toml", "--env", ENV] },
+  { name: config.apiName, args: ["--config", "wrangler.jsonc", "--env", ENV] },
 ];
 for (const { name, args } of targets) {
   const dry = dryRun ? ["--dry-run", "--outdir", join(OUT, name)] : [];

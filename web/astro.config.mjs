@@ -9,7 +9,7 @@ const apiOrigin = process.env.API_ORIGIN ?? "http://localhost:8787";
 
 export default defineConfig({
   output: "server",
-  // The site has its own Wrangler file, so the API's root wrangler.toml is never read here.
+  // The site has its own Wrangler file, so the API's root wrangler.jsonc is never read here.
   adapter: cloudflare({ configPath: "./wrangler.jsonc", imageService: "passthrough" }),
   integrations: [react()],
   // No Astro sessions: Better Auth owns the session, so no SESSION KV binding is needed.

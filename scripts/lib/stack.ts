@@ -31,7 +31,7 @@ export interface StackPorts {
   sql: number;
 }
 
-/** The ports web/wrangler.jsonc and wrangler.toml name, which `npm run dev` uses. */
+/** The ports web/wrangler.jsonc and wrangler.jsonc name, which `npm run dev` uses. */
 export const DEFAULT_PORTS: Readonly<StackPorts> = { site: 4321, api: 8787, sql: 5480 };
 
 /** Something in front of the SQL endpoint that the API and the site talk to instead. */
@@ -188,7 +188,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const wranglerDev = [WRANGLER, "dev", "--ip", "localhost", "--show-interactive-dev-session=false"];
     launch("api", [
       ...wranglerDev,
-      ...["--config", "wrangler.toml", "--port", String(ports.api)],
+      ...["--config", "wrangler.jsonc", "--port", String(ports.api)],
       ...varFlags({ DATABASE_URL: databaseUrl, ...differing(origins.api, defaults.api) }),
     ]);
     if (buildDir) {

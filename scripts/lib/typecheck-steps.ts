@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 export type Step = readonly [command: string, args: readonly string[]];
 
 export const TYPECHECK_STEPS: readonly Step[] = [
-  ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.toml", "--include-env=false"]],
+  ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.jsonc", "--include-env=false"]],
   ["wrangler", ["types", "web/site-configuration.d.ts", "--config", "web/wrangler.jsonc", "--strict-vars=false"]],
   // Scripts, tests, the bench and the database (tsconfig.json), then the API (worker/tsconfig.json).
   ["tsc", ["-p", "tsconfig.json"]],

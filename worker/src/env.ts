@@ -22,7 +22,7 @@ export interface Bindings {
   AUTH_AUDIENCE?: string;
   /** Comma-separated browser origins allowed by CORS. Default http://localhost:4321 */
   ALLOWED_ORIGINS?: string;
-  /** Per-user rate limiter for /api/{user_id}/* (wrangler.toml [[ratelimits]]); required. */
+  /** Per-user rate limiter for /api/{user_id}/* (wrangler.jsonc ratelimits); required. */
   API_RATE_LIMIT: { limit(options: { key: string }): Promise<{ success: boolean }> };
   /** "on" serves the interactive reference at /docs (development only). Default off */
   API_DOCS?: string;

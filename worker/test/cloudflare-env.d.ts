@@ -1,8 +1,8 @@
-// `env` from "cloudflare:workers" inside the tests: the bindings wrangler.toml declares
+// `env` from "cloudflare:workers" inside the tests: the bindings wrangler.jsonc declares
 // (worker-configuration.d.ts is generated with --include-env=false, so it names none).
 declare namespace Cloudflare {
   interface Env {
-    /** wrangler.toml [[ratelimits]]; Miniflare simulates it with the configured limit and period. */
+    /** wrangler.jsonc ratelimits; Miniflare simulates it with the configured limit and period. */
     API_RATE_LIMIT: RateLimit;
   }
 }

@@ -21,7 +21,7 @@ export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
     AUTH_ISSUER: authOrigin,
     AUTH_AUDIENCE: API_AUDIENCE,
     ALLOWED_ORIGINS: SITE_ORIGIN,
-    // The real binding from wrangler.toml, simulated by Miniflare with the same limit and period.
+    // The real binding from wrangler.jsonc, simulated by Miniflare with the same limit and period.
     API_RATE_LIMIT: env.API_RATE_LIMIT,
     ...overrides,
   };

@@ -1,5 +1,5 @@
 /**
- * The per-user API rate limit, as wrangler.toml's `[[ratelimits]]` binding
+ * The per-user API rate limit, as wrangler.jsonc's `ratelimits` binding
  * API_RATE_LIMIT declares it. The binding answers only "allowed or not", so
  * the figures the RateLimit headers advertise are restated here, and
  * scripts/deploy.ts refuses a configuration that disagrees.

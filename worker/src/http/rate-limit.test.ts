@@ -1,6 +1,6 @@
 /**
  * The per-user rate limit (issue 11): the real Workers Rate Limiting binding
- * from wrangler.toml, as Miniflare simulates it, keyed on the token's `sub`.
+ * from wrangler.jsonc, as Miniflare simulates it, keyed on the token's `sub`.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";

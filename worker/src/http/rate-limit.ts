@@ -26,7 +26,7 @@ const refusalHeaders = {
 /** After requireUser: counts the request against the caller's `sub`, and refuses it past the limit. */
 export const rateLimitPerUser: MiddlewareHandler<AppEnv> = async function rateLimitPerUser(c, next) {
   const limiter = c.env.API_RATE_LIMIT;
-  if (!limiter) throw new Error("The API_RATE_LIMIT binding is missing: see [[ratelimits]] in wrangler.toml");
+  if (!limiter) throw new Error("The API_RATE_LIMIT binding is missing: see ratelimits in wrangler.jsonc");
   const { success } = await limiter.limit({ key: c.var.userId });
   if (!success) {
     throw new ProblemError("RATE_LIMITED", {

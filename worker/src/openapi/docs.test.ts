@@ -1,6 +1,6 @@
 /**
  * /docs runs a third-party script on the API's origin, so it exists only in
- * development (API_DOCS=on, wrangler.toml's [vars]) and loads one pinned version.
+ * development (API_DOCS=on, wrangler.jsonc's vars) and loads one pinned version.
  */
 import { describe, expect, it } from "vitest";
 import { request, testBindings } from "../../test/harness.ts";
