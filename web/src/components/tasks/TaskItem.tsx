@@ -6,13 +6,16 @@
  * and Delete.
  */
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { DESCRIPTION_MAX, TITLE_MAX } from "#api/client";
+import type { TaskChanges } from "./task-changes.ts";
 import type { Priority, Task } from "./types.ts";
-import type { TaskChanges } from "./use-task-board.ts";
 import { ViewLink } from "./ViewLink.tsx";
 import type { ViewQuery } from "./view-query.ts";
 
 interface Props {
   task: Task;
+  /** Shown before the server has created it: nothing can be done to it yet. */
+  pending: boolean;
   onToggle: (task: Task, completed: boolean) => void;
   onSave: (task: Task, changes: TaskChanges) => void;
   onDelete: (task: Task) => void;
@@ -59,13 +62,12 @@ function detailChanges(form: HTMLFormElement, task: Task): TaskChanges | null {
   return same ? null : changes;
 }
 
-export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, timeZone }: Props) {
+export function TaskItem({ task, pending, onToggle, onSave, onDelete, tagLink, navigate, timeZone }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(task.title);
   const input = useRef<HTMLInputElement>(null);
   const titleButton = useRef<HTMLButtonElement>(null);
   const detailsId = useId();
-  const pending = task.id.startsWith("draft-");
   const overdue = !task.completed && task.dueAt !== null && Date.parse(task.dueAt) < Date.now();
 
   useEffect(() => {
@@ -132,7 +134,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, 
             className="task-edit"
             aria-label={`Edit title of “${task.title}”`}
             value={draft}
-            maxLength={200}
+            maxLength={TITLE_MAX}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={onEditKey}
             onBlur={() => finishEditing(true)}
@@ -192,7 +194,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, 
               id={`${detailsId}-description`}
               name="description"
               defaultValue={task.description ?? ""}
-              maxLength={1000}
+              maxLength={DESCRIPTION_MAX}
               rows={3}
             />
             <div className="detail-grid">
