@@ -1,10 +1,10 @@
 /**
- * The typed API client. Types come from the Worker's routes (AppType), so
- * nothing here restates a request or response shape.
+ * The browser's API client: the Worker's typed client (`#api/client`) with the
+ * person's bearer token, and the tasks API bound to them.
  */
-import { hc } from "hono/client";
-import type { AppType } from "../../../worker/src/app.ts";
+import { createApiClient } from "#api/client";
 import { accessToken } from "./access-token.ts";
+import { createTasksClient } from "./tasks-client.ts";
 
 /** fetch with the bearer token; one retry with a fresh token after a 401. */
 const authorizedFetch: typeof fetch = async (input, init) => {
@@ -18,7 +18,12 @@ const authorizedFetch: typeof fetch = async (input, init) => {
 };
 
 export function createApi(apiOrigin: string) {
-  return hc<AppType>(apiOrigin, { fetch: authorizedFetch });
+  return createApiClient(apiOrigin, { fetch: authorizedFetch });
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** The tasks API for `userId`, from the browser. */
+export function browserTasksClient(apiOrigin: string, userId: string) {
+  return createTasksClient(createApi(apiOrigin), userId);
+}

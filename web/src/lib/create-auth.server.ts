@@ -5,12 +5,14 @@
  * of the person only `sub`: the API reads nothing else, and a token must stay
  * under the API's 4 KB limit whatever a person calls themselves.
  */
+
 import { neon, neonConfig } from "@neondatabase/serverless";
 import { betterAuth } from "better-auth";
 import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { jwt } from "better-auth/plugins";
 import { drizzle } from "drizzle-orm/neon-http";
+import { ACCESS_TOKEN_LIFETIME } from "#api/client";
 import { authSchema } from "../../../db/schema/auth.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./account-limits.ts";
 import { authPolicy } from "./auth-policy.server.ts";
@@ -55,7 +57,7 @@ export interface AuthSettings {
 }
 
 /** Access tokens live this long; the browser refreshes them shortly before. */
-export const ACCESS_TOKEN_TTL = "15m";
+export const ACCESS_TOKEN_TTL = ACCESS_TOKEN_LIFETIME;
 
 const DAY = 24 * 60 * 60;
 

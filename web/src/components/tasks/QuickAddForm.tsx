@@ -6,6 +6,7 @@
  * as the title (FR-006). The box is uncontrolled so early typing survives.
  */
 import { type KeyboardEvent, type RefObject, type SubmitEvent, useState } from "react";
+import { TITLE_MAX } from "#api/client";
 import { type Chip, keepLiteral, parseQuickAdd, type QuickAdd } from "./quick-add/parse.ts";
 
 interface Props {
@@ -64,7 +65,7 @@ export function QuickAddForm({ inputRef, onAdd }: Props) {
         onInput={(e) => read(e.currentTarget.value)}
         placeholder="What needs doing?"
         aria-describedby="quick-add-hint"
-        maxLength={200}
+        maxLength={TITLE_MAX}
         autoComplete="off"
       />
       <button type="submit">Add task</button>

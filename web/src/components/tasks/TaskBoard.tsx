@@ -4,10 +4,14 @@
  * toggle-all, counts, Clear completed, Undo, and more pages as the person
  * scrolls. The server renders the first page into the HTML.
  */
+
 import { useEffect, useRef, useState } from "react";
+import { SEARCH_MAX } from "#api/client";
 import { groupByDay } from "./day-groups.ts";
 import { FilterBar } from "./FilterBar.tsx";
 import { HelpDialog } from "./HelpDialog.tsx";
+import { emptyText } from "./messages.ts";
+import { Notices } from "./Notices.tsx";
 import { QuickAddForm } from "./QuickAddForm.tsx";
 import { TaskItem } from "./TaskItem.tsx";
 import type { Task, TaskList } from "./types.ts";
@@ -28,15 +32,6 @@ interface Props {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-function emptyText(query: ViewQuery, loading: boolean): string {
-  if (loading) return "Loading your tasks…";
-  if (query.q) return "No tasks match your search.";
-  if (query.priority || query.tag || (query.due && query.view === "all")) return "No tasks match these filters.";
-  if (query.view === "today") return "Nothing due today.";
-  if (query.view === "upcoming") return "Nothing due in the next 7 days.";
-  return query.filter === "all" ? "No tasks yet. Add your first one above." : `No ${query.filter} tasks.`;
-}
 
 function isTyping(target: EventTarget | null): boolean {
   return (
@@ -130,6 +125,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
     <TaskItem
       key={task.id}
       task={task}
+      pending={board.drafts.has(task.id)}
       onToggle={(t, done) => void board.setCompleted(t, done)}
       onSave={(t, changes) => void board.save(t, changes)}
       onDelete={(t) => board.remove(t)}
@@ -163,7 +159,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
             ref={searchBox}
             type="search"
             value={search}
-            maxLength={200}
+            maxLength={SEARCH_MAX}
             onChange={(e) => setSearch(e.target.value)}
           />
         </div>
@@ -186,29 +182,14 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
 
       <FilterBar query={query} counts={counts} viewCounts={viewCounts} navigate={navigate} />
 
-      {board.failure && (
-        <div className="notice error" role="alert">
-          <p>
-            {board.failure.message} {board.failure.signedOut && <a href="/sign-in?returnTo=/tasks">Sign in again</a>}
-          </p>
-          <button type="button" className="quiet" onClick={board.dismissFailure}>
-            Dismiss
-          </button>
-        </div>
-      )}
-
-      {board.undoable && (
-        <div className="notice" role="status" onFocus={() => board.holdUndo(true)} onBlur={() => board.holdUndo(false)}>
-          <p>{board.undoable}</p>
-          <button type="button" onClick={board.undo}>
-            Undo
-          </button>
-        </div>
-      )}
-
-      <p className="visually-hidden" aria-live="polite">
-        {board.announcement}
-      </p>
+      <Notices
+        failure={board.failure}
+        onDismiss={board.dismissFailure}
+        undoable={board.undoable}
+        onUndo={board.undo}
+        holdUndo={board.holdUndo}
+        announcement={board.announcement}
+      />
 
       {counts.all > 0 && (
         <div className="list-controls">

@@ -5,14 +5,18 @@
  * that expand and save as they change, tag chips that filter by their tag,
  * and Delete.
  */
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
-import type { Priority, Task } from "./types.ts";
-import type { TaskChanges } from "./use-task-board.ts";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
+import { TITLE_MAX } from "#api/client";
+import { priorityLabels, TaskDetails } from "./TaskDetails.tsx";
+import type { TaskChanges } from "./task-changes.ts";
+import type { Task } from "./types.ts";
 import { ViewLink } from "./ViewLink.tsx";
 import type { ViewQuery } from "./view-query.ts";
 
 interface Props {
   task: Task;
+  /** Shown before the server has created it: nothing can be done to it yet. */
+  pending: boolean;
   onToggle: (task: Task, completed: boolean) => void;
   onSave: (task: Task, changes: TaskChanges) => void;
   onDelete: (task: Task) => void;
@@ -23,49 +27,17 @@ interface Props {
   timeZone: string;
 }
 
-const priorityLabels: Record<Priority, string> = { none: "No priority", low: "Low", medium: "Medium", high: "High" };
-
-/** `datetime-local` wants local wall time without an offset. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return "";
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
 function formatDue(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short", timeZone }).format(
     new Date(iso),
   );
 }
 
-/** The details form's fields as task changes, or null when they are what the task already has. */
-function detailChanges(form: HTMLFormElement, task: Task): TaskChanges | null {
-  const data = new FormData(form);
-  const due = String(data.get("dueAt") ?? "");
-  const changes = {
-    description: String(data.get("description") ?? "").trim() || null,
-    priority: String(data.get("priority")) as Priority,
-    tags: String(data.get("tags") ?? "")
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean),
-    dueAt: due ? new Date(due).toISOString() : null,
-  };
-  const same =
-    changes.description === task.description &&
-    changes.priority === task.priority &&
-    changes.tags.join(",").toLowerCase() === task.tags.join(",") &&
-    due === toLocalInput(task.dueAt);
-  return same ? null : changes;
-}
-
-export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, timeZone }: Props) {
+export function TaskItem({ task, pending, onToggle, onSave, onDelete, tagLink, navigate, timeZone }: Props) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(task.title);
   const input = useRef<HTMLInputElement>(null);
   const titleButton = useRef<HTMLButtonElement>(null);
-  const detailsId = useId();
-  const pending = task.id.startsWith("draft-");
   const overdue = !task.completed && task.dueAt !== null && Date.parse(task.dueAt) < Date.now();
 
   useEffect(() => {
@@ -106,15 +78,6 @@ export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, 
     }
   }
 
-  /** Details save as they change: the priority at once, text and dates when the person leaves the field. */
-  function saveDetails(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const typing = event.type === "change" || event.type === "input";
-    if (typing && (event.target as HTMLElement).tagName !== "SELECT") return;
-    const changes = detailChanges(event.currentTarget, task);
-    if (changes) onSave(task, changes);
-  }
-
   return (
     <li className={`task${task.completed ? " completed" : ""}${overdue ? " overdue" : ""}`} aria-busy={pending}>
       <div className="task-row">
@@ -132,7 +95,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, 
             className="task-edit"
             aria-label={`Edit title of “${task.title}”`}
             value={draft}
-            maxLength={200}
+            maxLength={TITLE_MAX}
             onChange={(e) => setDraft(e.target.value)}
             onKeyDown={onEditKey}
             onBlur={() => finishEditing(true)}
@@ -176,48 +139,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete, tagLink, navigate, 
           </button>
         </span>
       </div>
-      {!pending && (
-        <details className="task-details">
-          <summary>
-            Details<span className="visually-hidden"> of “{task.title}”</span>
-          </summary>
-          <form
-            onSubmit={saveDetails}
-            onChange={saveDetails}
-            onBlur={saveDetails}
-            aria-label={`Details of “${task.title}”`}
-          >
-            <label htmlFor={`${detailsId}-description`}>Description</label>
-            <textarea
-              id={`${detailsId}-description`}
-              name="description"
-              defaultValue={task.description ?? ""}
-              maxLength={1000}
-              rows={3}
-            />
-            <div className="detail-grid">
-              <label htmlFor={`${detailsId}-priority`}>Priority</label>
-              <select id={`${detailsId}-priority`} name="priority" defaultValue={task.priority}>
-                {(Object.keys(priorityLabels) as Priority[]).map((p) => (
-                  <option key={p} value={p}>
-                    {priorityLabels[p]}
-                  </option>
-                ))}
-              </select>
-              <label htmlFor={`${detailsId}-tags`}>Tags (comma-separated)</label>
-              <input id={`${detailsId}-tags`} name="tags" defaultValue={task.tags.join(", ")} />
-              <label htmlFor={`${detailsId}-due`}>Due</label>
-              <input
-                id={`${detailsId}-due`}
-                name="dueAt"
-                type="datetime-local"
-                defaultValue={toLocalInput(task.dueAt)}
-              />
-            </div>
-            <p className="hint">Changes are saved as you make them.</p>
-          </form>
-        </details>
-      )}
+      {!pending && <TaskDetails task={task} onSave={onSave} />}
     </li>
   );
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, countsAfter, placesOf, problemDetail, putBack, visibleIn } from "./list-state.ts";
+import {
+  countsAfter,
+  createdTasks,
+  initialListState,
+  type ListState,
+  listReducer,
+  placesOf,
+  putBack,
+  visibleIn,
+} from "./list-state.ts";
 import type { Task } from "./types.ts";
 import { readViewQuery } from "./view-query.ts";
 
@@ -17,6 +26,19 @@ const task = (id: string, completed = false): Task => ({
   version: 1,
 });
 
+const view = (filter: "all" | "active" | "completed" = "all") => ({ ...readViewQuery(new URLSearchParams()), filter });
+
+const stateOf = (items: Task[]): ListState =>
+  initialListState({
+    items,
+    nextCursor: null,
+    counts: {
+      all: items.length,
+      pending: items.filter((t) => !t.completed).length,
+      completed: items.filter((t) => t.completed).length,
+    },
+  });
+
 // Covers 003 FR-020.
 describe("list state", () => {
   it("counts tasks leaving and joining by their status", () => {
@@ -26,10 +48,6 @@ describe("list state", () => {
   });
 
   it("shows a task in a status filter only when its status matches", () => {
-    const view = (filter: "all" | "active" | "completed") => ({
-      ...readViewQuery(new URLSearchParams()),
-      filter,
-    });
     expect(visibleIn(view("all"), task("a", true))).toBe(true);
     expect(visibleIn(view("active"), task("a", true))).toBe(false);
     expect(visibleIn(view("completed"), task("a", true))).toBe(true);
@@ -44,15 +62,73 @@ describe("list state", () => {
     // Already back (a restore answered twice, say): not repeated.
     expect(putBack(list, placed).map((t) => t.id)).toEqual(["a", "b", "c", "d"]);
   });
+});
 
-  it("words a problem by its field errors, then its detail, then the fallback", async () => {
-    expect(problemDetail({ errors: [{ detail: "One." }, { detail: "Two." }], detail: "x" }, "f")).toBe("One. Two.");
-    expect(problemDetail({ detail: "Too late." }, "f")).toBe("Too late.");
-    expect(problemDetail(null, "Could not.")).toBe("Could not.");
-    const refused = { ok: false, json: async () => ({ detail: "No such batch." }) };
-    await expect(bodyOf(refused, "f")).rejects.toThrow("No such batch.");
-    const notJson = { ok: false, json: async () => Promise.reject(new SyntaxError("bad")) };
-    await expect(bodyOf(notJson, "Could not restore the tasks.")).rejects.toThrow("Could not restore the tasks.");
-    expect(await bodyOf<{ count: number }>({ ok: true, json: async () => ({ count: 3 }) }, "f")).toEqual({ count: 3 });
+describe("list reducer", () => {
+  it("shows a draft at once, counted and marked as a draft, then swaps in the created task", () => {
+    const draft = task("draft");
+    let state = listReducer(stateOf([task("a")]), { type: "draft", task: draft, shown: true });
+    expect(state.items.map((t) => t.id)).toEqual(["draft", "a"]);
+    expect(state.counts).toEqual({ all: 2, pending: 2, completed: 0 });
+    expect(createdTasks(state).map((t) => t.id)).toEqual(["a"]);
+    state = listReducer(state, { type: "created", draftId: "draft", task: task("real") });
+    expect(state.items.map((t) => t.id)).toEqual(["real", "a"]);
+    expect(state.drafts.size).toBe(0);
+    expect(state.counts.all).toBe(2);
+  });
+
+  it("counts a draft the view does not show, and forgets a refused one", () => {
+    const draft = task("draft");
+    let state = listReducer(stateOf([]), { type: "draft", task: draft, shown: false });
+    expect(state.items).toEqual([]);
+    expect(state.counts.all).toBe(1);
+    state = listReducer(state, { type: "remove", tasks: [draft] });
+    expect(state.counts).toEqual({ all: 0, pending: 0, completed: 0 });
+    expect(state.drafts.size).toBe(0);
+  });
+
+  it("applies a change optimistically and rolls it back to exactly where it was", () => {
+    const before = stateOf([task("a"), task("b")]);
+    const a = before.items[0] as Task;
+    const done = { ...a, completed: true };
+    const applied = listReducer(before, { type: "show", tasks: [done], before: [a] });
+    expect(applied.items[0]?.completed).toBe(true);
+    expect(applied.counts).toEqual({ all: 2, pending: 1, completed: 1 });
+    const rolledBack = listReducer(applied, { type: "show", tasks: [a], before: [done] });
+    expect(rolledBack.items).toEqual(before.items);
+    expect(rolledBack.counts).toEqual(before.counts);
+  });
+
+  it("appends a further page without repeating tasks, and keeps the first page's counts", () => {
+    const state = stateOf([task("a"), task("b")]);
+    const more = listReducer(state, {
+      type: "page",
+      more: true,
+      page: { items: [task("b"), task("c")], nextCursor: "next" },
+    });
+    expect(more.items.map((t) => t.id)).toEqual(["a", "b", "c"]);
+    expect(more.nextCursor).toBe("next");
+    expect(more.counts).toEqual(state.counts);
+  });
+
+  it("ignores a server's counts when a local change came after the request started", () => {
+    const state = stateOf([task("a", true)]);
+    const cleared = listReducer(state, { type: "count", set: { all: 0, pending: 0, completed: 0 } });
+    const epoch = cleared.epoch;
+    const server = { all: 0, pending: 0, completed: 0 };
+    expect(listReducer(cleared, { type: "serverCounts", epoch, counts: server }).counts).toEqual(server);
+    const later = listReducer(cleared, { type: "count", added: [task("b")] });
+    expect(listReducer(later, { type: "serverCounts", epoch, counts: server }).counts).toEqual(later.counts);
+  });
+
+  it("puts deleted tasks back only where the view shows them, and counts a restored batch as completed", () => {
+    const [a, b] = [task("a"), task("b", true)];
+    const state = stateOf([a, b]);
+    const placed = placesOf(state.items, [a, b]);
+    const removed = listReducer(state, { type: "remove", tasks: [a, b] });
+    const back = listReducer(removed, { type: "putBack", placed, query: view("active") });
+    expect(back.items.map((t) => t.id)).toEqual(["a"]);
+    const counted = listReducer(removed, { type: "count", added: [a], extraCompleted: 1 });
+    expect(counted.counts).toEqual(state.counts);
   });
 });

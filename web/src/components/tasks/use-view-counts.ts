@@ -5,12 +5,12 @@
  * current view's count is the board's own.
  */
 import { useEffect, useMemo, useState } from "react";
-import { createApi } from "../../lib/api.ts";
+import { browserTasksClient } from "../../lib/api.ts";
 import type { TaskCounts } from "./types.ts";
 import { listQuery, type View, type ViewQuery, views } from "./view-query.ts";
 
 export function useViewCounts(userId: string, apiOrigin: string, query: ViewQuery, counts: TaskCounts) {
-  const tasksApi = useMemo(() => createApi(apiOrigin).api[":userId"].tasks, [apiOrigin]);
+  const client = useMemo(() => browserTasksClient(apiOrigin, userId), [apiOrigin, userId]);
   const [others, setOthers] = useState<Partial<Record<View, number>>>({});
   const { priority, tag, q, tz, view } = query;
   const { pending } = counts;
@@ -23,11 +23,9 @@ export function useViewCounts(userId: string, apiOrigin: string, query: ViewQuer
       for (const other of views) {
         if (other.value === view) continue;
         const base: ViewQuery = { view: other.value, filter: "all", sort: "created", due: null, priority, tag, q, tz };
-        void tasksApi
-          .$get({ param: { userId }, query: { ...listQuery(base), limit: "1" } })
-          .then(async (response) => {
-            if (!response.ok) return;
-            const page = await response.json();
+        void client
+          .list({ ...listQuery(base), limit: "1" })
+          .then((page) => {
             const n = other.value === "all" ? page.counts?.all : page.counts?.pending;
             if (current && n !== undefined) setOthers((known) => ({ ...known, [other.value]: n }));
           })
@@ -38,7 +36,7 @@ export function useViewCounts(userId: string, apiOrigin: string, query: ViewQuer
       current = false;
       clearTimeout(timer);
     };
-  }, [tasksApi, userId, view, priority, tag, q, tz, pending]);
+  }, [client, view, priority, tag, q, tz, pending]);
 
   return { ...others, [view]: view === "all" ? counts.all : counts.pending };
 }

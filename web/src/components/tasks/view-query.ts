@@ -3,6 +3,7 @@
  * the back button keep it) and as the API's list and bulk filters. Used on
  * the server and in the browser alike (spec 003 FR-008, FR-034 to FR-036).
  */
+import { SEARCH_MAX } from "#api/client";
 import { addDays, instantOf, wallClock } from "./quick-add/zoned-time.ts";
 
 export const filters = [
@@ -80,7 +81,7 @@ export function readViewQuery(search: URLSearchParams, tz = "UTC"): ViewQuery {
     view: pick(views, search.get("view")) ?? "all",
     filter: pick(filters, search.get("show")) ?? "all",
     sort: pick(sorts, search.get("sort")) ?? "created",
-    q: (search.get("q") ?? "").slice(0, 200),
+    q: (search.get("q") ?? "").slice(0, SEARCH_MAX),
     priority: pick(priorities, search.get("priority")) ?? null,
     tag: normalTag(search.get("tag") ?? ""),
     due: pick(dues, search.get("due")) ?? null,
