@@ -4,6 +4,7 @@
  * database, for the browser journeys; stops it afterwards.
  */
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
 import { createConnection } from "node:net";
 import type { TestProject } from "vitest/node";
@@ -33,11 +34,16 @@ export default async function setup(project: TestProject) {
   project.provide("siteUrl", `http://localhost:${ports.site}`);
   project.provide("apiUrl", `http://localhost:${ports.api}`);
   project.provide("stack", mode);
+  // The SQL endpoint's password for this run, so e2e/round-trips.test.ts can read its /stats.
+  const sqlPassword = randomBytes(24).toString("base64url");
+  project.provide("sqlUrl", `http://127.0.0.1:${ports.sql}`);
+  project.provide("databaseUrl", `postgresql://local:${sqlPassword}@localhost:${ports.sql}/todo`);
   const args = mode === "preview" ? ["scripts/dev.ts", "--preview"] : ["scripts/dev.ts"];
   const stack = spawn(process.execPath, args, {
     env: {
       ...process.env,
       DEV_SQL_DATA: ":memory:",
+      DEV_SQL_PASSWORD: sqlPassword,
       // As in production: the journeys send CF-Connecting-IP themselves, as Cloudflare would, so
       // each browser context has its own rate-limit bucket.
       DEV_CLIENT_IP_HEADER: "cf-connecting-ip",
@@ -90,5 +96,9 @@ declare module "vitest" {
     apiUrl: string;
     /** Which stack the journeys run against: `npm run dev`, or the production build. */
     stack: "dev" | "preview";
+    /** The local SQL endpoint, e.g. http://127.0.0.1:5480 (its /stats counts round trips). */
+    sqlUrl: string;
+    /** The connection string with this run's password, which /stats wants. */
+    databaseUrl: string;
   }
 }
