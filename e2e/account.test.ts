@@ -8,6 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { signUpAndGetToken } from "../test-support/better-auth-client.ts";
+import { SESSION_CACHE_SECONDS } from "../web/src/lib/session-cache.ts";
 import {
   API,
   browserErrors,
@@ -206,7 +207,11 @@ describe("deleting an account", () => {
 
 describe("the account pages, in a browser", () => {
   // Covers 002 FR-066.
-  it("resets a forgotten password, manages devices and the name, and deletes the account", async () => {
+  // Two waits for another device's cached session to run out (ADR 0008) on top of the journey.
+  const journeyTimeout = 90_000 + 2 * SESSION_CACHE_SECONDS * 1000;
+  it("resets a forgotten password, manages devices and the name, and deletes the account", {
+    timeout: journeyTimeout,
+  }, async () => {
     const person = newPerson("Pages");
     const phone = await newVisitor(browser);
     const signUpPage = await phone.newPage();
@@ -239,8 +244,7 @@ describe("the account pages, in a browser", () => {
 
     // The phone signed in before the reset, which signed it out.
     const phonePage = await phone.newPage();
-    await phonePage.goto(`${SITE}/tasks`);
-    await phonePage.waitForURL(/\/sign-in/);
+    await expectSentToSignIn(phonePage);
     await submitSignIn(phonePage, person.email, newPassword);
     await phonePage.waitForURL(`${SITE}/tasks`);
 
@@ -258,8 +262,7 @@ describe("the account pages, in a browser", () => {
     await devices.getByRole("button", { name: /^Sign out / }).click();
     await page.getByRole("status").filter({ hasText: "That device is signed out" }).waitFor();
     await expect.poll(() => devices.getByRole("listitem").count()).toBe(1);
-    await phonePage.goto(`${SITE}/tasks`);
-    await phonePage.waitForURL(/\/sign-in/);
+    await expectSentToSignIn(phonePage);
 
     await page.getByLabel("Your password, to confirm").fill("wrong password");
     await page.getByRole("button", { name: "Delete my account" }).click();
@@ -273,6 +276,24 @@ describe("the account pages, in a browser", () => {
     await page.getByRole("alert").filter({ hasText: "don't match an account" }).waitFor();
   });
 });
+
+/**
+ * A device signed out from another one is sent to sign in from /tasks once its
+ * cached session has run out: at most SESSION_CACHE_SECONDS (ADR 0008). It can
+ * get no new token meanwhile (/api/auth/token reads the session table).
+ */
+async function expectSentToSignIn(page: Page) {
+  expect((await page.context().request.get(`${SITE}/api/auth/token`)).status()).toBe(401);
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${SITE}/tasks`);
+        return new URL(page.url()).pathname;
+      },
+      { timeout: (SESSION_CACHE_SECONDS + 15) * 1000, interval: 2000 },
+    )
+    .toBe("/sign-in");
+}
 
 async function submitSignIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);

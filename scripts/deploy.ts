@@ -82,6 +82,7 @@ function readProductionConfigs() {
       .split(",")
       .map((origin) => origin.trim()),
     siteBinding: api.services?.find((service) => service.binding === "AUTH_SITE")?.service,
+    apiBinding: site.services?.find((service) => service.binding === "API")?.service,
     rateLimit: apiRateLimit(api),
     developmentRateLimit: apiRateLimit(apiDevelopment),
   };
@@ -109,6 +110,10 @@ function configurationProblems(config: ReturnType<typeof readProductionConfigs>,
   expect(
     config.siteBinding === config.siteName,
     `the API's AUTH_SITE binds "${config.siteBinding}", not the site "${config.siteName}"`,
+  );
+  expect(
+    config.apiBinding === config.apiName,
+    `the site's API binding names "${config.apiBinding}", not the API "${config.apiName}": /tasks would go over the Internet`,
   );
   // Production mail must leave the building, and sign-ins wait for a confirmed address.
   expect(config.mailTransport !== "outbox", "the site's production MAIL_TRANSPORT is the local outbox");

@@ -35,6 +35,9 @@ export default async function setup(project: TestProject) {
   project.provide("siteUrl", stack.urls.site);
   project.provide("apiUrl", stack.urls.api);
   project.provide("stack", mode);
+  // e2e/round-trips.test.ts reads the SQL endpoint's /stats, which wants this run's password.
+  project.provide("sqlUrl", stack.urls.sql);
+  project.provide("databaseUrl", stack.urls.databaseUrl);
 
   return async () => {
     await stack.stop();
@@ -50,5 +53,9 @@ declare module "vitest" {
     apiUrl: string;
     /** Which stack the journeys run against: `npm run dev`, or the production build. */
     stack: "dev" | "preview";
+    /** The local SQL endpoint, e.g. http://127.0.0.1:5480 (its /stats counts round trips). */
+    sqlUrl: string;
+    /** The connection string with this run's password, which /stats wants. */
+    databaseUrl: string;
   }
 }

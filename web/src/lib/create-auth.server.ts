@@ -16,9 +16,11 @@ import { ACCESS_TOKEN_LIFETIME } from "#api/client";
 import { authSchema } from "../../../db/schema/auth.ts";
 import { PASSWORD_MAX, PASSWORD_MIN } from "./account-limits.ts";
 import { authPolicy } from "./auth-policy.server.ts";
+import { authSchemaWithRelations } from "./auth-relations.server.ts";
 import { createJwksMemo } from "./jwks-memo.server.ts";
 import type { Mailer } from "./mail/mailer.ts";
 import { passwordResetMail, verificationMail } from "./mail/messages.ts";
+import { SESSION_CACHE_SECONDS } from "./session-cache.ts";
 
 export interface AuthSettings {
   /** The site's origin: Better Auth's baseURL and the tokens' `iss`. */
@@ -99,7 +101,10 @@ const requirePasswordToDelete = createAuthMiddleware(async (ctx) => {
 
 export function createAuth(settings: AuthSettings) {
   if (settings.sqlEndpoint) neonConfig.fetchEndpoint = settings.sqlEndpoint;
-  const db = drizzle({ client: neon(settings.databaseUrl) });
+  // With the relations, Better Auth reads a session with its user in one statement (joins below).
+  const client = neon(settings.databaseUrl);
+  const authDb = drizzle({ client, schema: authSchemaWithRelations });
+  const db = drizzle({ client });
   const { mailer, siteOrigin } = settings;
   const requireEmailVerification = settings.requireEmailVerification ?? false;
   const jwks = createJwksMemo({ gracePeriodSeconds: KEY_GRACE_PERIOD, maxAgeSeconds: JWKS_MAX_AGE_SECONDS });
@@ -110,7 +115,12 @@ export function createAuth(settings: AuthSettings) {
     ...(settings.secrets ? { secrets: settings.secrets } : {}),
     trustedOrigins: settings.trustedOrigins ?? [],
     // neon-http has no interactive transactions; the adapter's default (false) runs steps in order.
-    database: drizzleAdapter(db, { provider: "pg", schema: authSchema, transaction: false }),
+    database: drizzleAdapter(authDb, { provider: "pg", schema: authSchema, transaction: false }),
+    session: {
+      // Page renders trust a signed copy of the session for SESSION_CACHE_SECONDS instead of
+      // reading the table (ADR 0008); /token and /get-session over HTTP still read it.
+      cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS, strategy: "compact" },
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: PASSWORD_MIN,
@@ -138,7 +148,8 @@ export function createAuth(settings: AuthSettings) {
       window: 60,
       max: 100,
       customRules: {
-        "/sign-in/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
+        // Counted by the site's policy with the per-account limit, in one round trip.
+        "/sign-in/email": false,
         "/sign-up/email": { window: 60, max: AUTH_ATTEMPTS_PER_MINUTE },
         "/request-password-reset": { window: 60, max: MAIL_REQUESTS_PER_MINUTE },
         "/send-verification-email": { window: 60, max: MAIL_REQUESTS_PER_MINUTE },
@@ -148,9 +159,14 @@ export function createAuth(settings: AuthSettings) {
         // Public keys: the API fetches them (through a binding, without a client IP), so one
         // shared bucket must never run dry.
         "/jwks": false,
+        // A token needs a live session (a signed cookie checked before any query, then one
+        // read); counting it would double its round trips (issue 13). The API limits per user.
+        "/token": false,
       },
     },
     advanced: {
+      // Session with user, user with accounts: one statement each (auth-relations.server.ts).
+      database: { joins: true },
       // Keep origin/CSRF checks on even when NODE_ENV=test: the tests exercise them.
       disableOriginCheck: false,
       ipAddress: { ipAddressHeaders: settings.clientIpHeader ? [settings.clientIpHeader] : [] },

@@ -10,6 +10,10 @@
  * past `maxAgeSeconds`, and a key minted by this isolate replaces it at once.
  * So neither the memo nor a cache obeying its `Cache-Control` serves a stale
  * key set for longer than that (see spec 002 FR-014).
+ *
+ * Signing (every path but /jwks) keeps the keys it last read for as long as one
+ * of them is live, past the 5 minutes: a key stays valid and published until it
+ * expires, so minting a token reads no table (issue 13, spec 002 FR-014).
  */
 import type { GenericEndpointContext } from "better-auth";
 import type { Jwk } from "better-auth/plugins/jwt";
@@ -40,6 +44,8 @@ function nextChange(keys: Jwk[], gracePeriodMs: number, now: number): number {
 
 export function createJwksMemo({ gracePeriodSeconds, maxAgeSeconds }: JwksMemoOptions) {
   let held: Held | undefined;
+  /** The keys last read, kept for signing while one of them is live. */
+  let signing: Jwk[] | undefined;
   let loading: Promise<Jwk[]> | undefined;
   /** Bumped when this isolate mints a key, so a read that started before cannot keep the old set. */
   let generation = 0;
@@ -51,6 +57,7 @@ export function createJwksMemo({ gracePeriodSeconds, maxAgeSeconds }: JwksMemoOp
     const validUntil = Math.min(now + maxAgeSeconds * 1000, nextChange(keys, gracePeriodSeconds * 1000, now));
     // No keys yet, or rotation is due: the next request may mint one, so nothing is kept.
     held = keys.length > 0 && validUntil > now && started === generation ? { keys, validUntil } : undefined;
+    if (started === generation) signing = keys;
     return keys;
   }
 
@@ -58,7 +65,11 @@ export function createJwksMemo({ gracePeriodSeconds, maxAgeSeconds }: JwksMemoOp
     /** The JWT plugin's key store: reads through the memo, and drops it when this isolate mints a key. */
     adapter: {
       async getJwks(ctx: GenericEndpointContext): Promise<Jwk[]> {
-        if (held && held.validUntil > Date.now()) return held.keys;
+        const now = Date.now();
+        if (held && held.validUntil > now) return held.keys;
+        if (ctx.path !== "/jwks" && signing?.some((key) => !key.expiresAt || key.expiresAt.getTime() > now)) {
+          return signing;
+        }
         loading ??= load(ctx).finally(() => {
           loading = undefined;
         });
@@ -67,6 +78,7 @@ export function createJwksMemo({ gracePeriodSeconds, maxAgeSeconds }: JwksMemoOp
       async createJwk(data: Omit<Jwk, "id">, ctx: GenericEndpointContext): Promise<Jwk> {
         generation++;
         held = undefined;
+        signing = undefined;
         loading = undefined;
         const key = await ctx.context.adapter.create<Omit<Jwk, "id">, Jwk>({
           model: "jwks",
@@ -74,6 +86,7 @@ export function createJwksMemo({ gracePeriodSeconds, maxAgeSeconds }: JwksMemoOp
         });
         generation++;
         held = undefined;
+        signing = undefined;
         loading = undefined;
         return key;
       },
