@@ -12,6 +12,7 @@ import { limitBody } from "./http/body-limit.ts";
 import { allowedMethods } from "./http/method-not-allowed.ts";
 import { noStore } from "./http/no-store.ts";
 import { rateLimitPerUser } from "./http/rate-limit.ts";
+import { liveRouter } from "./live/index.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
 import { renderError } from "./problems/render.ts";
@@ -44,7 +45,7 @@ app.use("/api/:userId/*", noStore, requireUser, rateLimitPerUser, limitBody);
 
 mountOpenApi(app);
 
-const routes = app.route("/", healthRouter).route("/", tasksRouter);
+const routes = app.route("/", healthRouter).route("/", tasksRouter).route("/", liveRouter);
 
 app.notFound((c) => {
   const allow = allowedMethods(app, c.req.path);

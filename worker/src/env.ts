@@ -4,6 +4,7 @@
  * half-applied.
  */
 import { z } from "zod";
+import type { UserHubNamespace } from "./live/hub-binding.ts";
 
 export interface Bindings {
   /** Postgres connection string; Neon's in production, any well-formed one locally. */
@@ -24,6 +25,8 @@ export interface Bindings {
   ALLOWED_ORIGINS?: string;
   /** Per-user rate limiter for /api/{user_id}/* (wrangler.jsonc ratelimits); required. */
   API_RATE_LIMIT: { limit(options: { key: string }): Promise<{ success: boolean }> };
+  /** One Durable Object per user: live sockets (wrangler.toml [[durable_objects.bindings]]); required. */
+  USER_HUB: UserHubNamespace;
   /** "on" serves the interactive reference at /docs (development only). Default off */
   API_DOCS?: string;
   /** Milliseconds to wait for the database before answering 503 (1000–60000). Default 5000 */

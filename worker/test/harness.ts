@@ -2,6 +2,7 @@
  * Helpers for tests inside workerd: the Worker's env pointing at the test
  * stack, real users signed up through Better Auth, and requests to the app.
  */
+import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import { signUpAndGetToken } from "../../test-support/better-auth-client.ts";
@@ -23,15 +24,17 @@ export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
     ALLOWED_ORIGINS: SITE_ORIGIN,
     // The real binding from wrangler.jsonc, simulated by Miniflare with the same limit and period.
     API_RATE_LIMIT: env.API_RATE_LIMIT,
+    // The real Durable Object namespace from wrangler.toml (live sockets).
+    USER_HUB: env.USER_HUB,
     ...overrides,
   };
 }
 
 const defaultBindings = testBindings();
 
-/** `app.request` with the test bindings. */
+/** `app.request` with the test bindings, and an execution context for the work a response leaves behind (waitUntil). */
 export function request(path: string, init: RequestInit = {}, bindings: Bindings = defaultBindings) {
-  return app.request(path, init, bindings);
+  return app.request(path, init, bindings, createExecutionContext());
 }
 
 export interface TestUser {

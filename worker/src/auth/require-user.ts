@@ -4,6 +4,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import { type AppEnv, configFor } from "../env.ts";
+import { isWebSocketUpgrade, tokenFromSubprotocols } from "../live/subprotocol.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { InvalidTokenError, KeySourceError, verifyAccessToken } from "./verify-access-token.ts";
 
@@ -21,8 +22,15 @@ function unauthenticated(code: "UNAUTHENTICATED" | "INVALID_TOKEN", cause?: unkn
   });
 }
 
+/** A WebSocket upgrade's token, from Sec-WebSocket-Protocol (browsers cannot set Authorization there). */
+function socketCredentials(request: Request): string | undefined {
+  if (!isWebSocketUpgrade(request)) return undefined;
+  const token = tokenFromSubprotocols(request.headers.get("sec-websocket-protocol") ?? undefined);
+  return token === undefined ? undefined : `Bearer ${token}`;
+}
+
 export const requireUser = createMiddleware<AppEnv>(async function requireUser(c, next) {
-  const header = c.req.header("authorization");
+  const header = c.req.header("authorization") ?? socketCredentials(c.req.raw);
   if (header === undefined) throw unauthenticated("UNAUTHENTICATED");
   const token = BEARER.exec(header)?.[1];
   if (!token) throw unauthenticated("INVALID_TOKEN");

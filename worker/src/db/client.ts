@@ -8,7 +8,7 @@
 import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
 import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
 import { type Config, DEFAULT_DATABASE_TIMEOUT_MS } from "../env.ts";
-import { asUser } from "./row-level-security.ts";
+import { asUser, type Epilogue } from "./row-level-security.ts";
 
 export type Database = NeonHttpDatabase;
 
@@ -23,8 +23,11 @@ let timeoutMs = DATABASE_TIMEOUT_MS;
 neonConfig.fetchFunction = (input: RequestInfo | URL, init?: RequestInit) =>
   fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 
-/** The database as `userId` sees it: one drizzle instance per request, over a query function cached per DATABASE_URL. */
-export function databaseFor(config: Config, userId: string): Database {
+/**
+ * The database as `userId` sees it: one drizzle instance per request, over a query function cached
+ * per DATABASE_URL. An `epilogue` ends each of its transactions (live sync's read-back of a write's changes).
+ */
+export function databaseFor(config: Config, userId: string, epilogue?: Epilogue): Database {
   // fetchEndpoint is a global of the driver; set it only for a local endpoint.
   if (config.NEON_HTTP_ENDPOINT) neonConfig.fetchEndpoint = config.NEON_HTTP_ENDPOINT;
   timeoutMs = config.DATABASE_TIMEOUT_MS;
@@ -33,5 +36,5 @@ export function databaseFor(config: Config, userId: string): Database {
     client = neon(config.DATABASE_URL);
     clients.set(config.DATABASE_URL, client);
   }
-  return drizzle({ client: asUser(client, userId) });
+  return drizzle({ client: asUser(client, userId, epilogue) });
 }

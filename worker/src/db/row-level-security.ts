@@ -19,8 +19,18 @@ type Client = NeonQueryFunction<false, false>;
 type Transaction = Client["transaction"];
 type Query = Client["query"];
 
+/**
+ * One more statement at the end of every transaction, and what to do with its rows: how a write
+ * reads back the changes it made for live sync (worker/src/live/own-changes.ts), in the same round trip.
+ */
+export interface Epilogue {
+  text: string;
+  params: unknown[];
+  receive(rows: unknown[]): void;
+}
+
 /** A query function like `client`, whose every statement runs as `userId` under row-level security. */
-export function asUser(client: Client, userId: string): Client {
+export function asUser(client: Client, userId: string, epilogue?: Epilogue): Client {
   // The driver's query() with its option generics erased: drizzle picks array mode per query.
   const plainQuery = client.query as (
     text: string,
@@ -37,8 +47,11 @@ export function asUser(client: Client, userId: string): Client {
 
   const transaction = (async (queries, options) => {
     if (!Array.isArray(queries)) throw new Error("asUser: pass transaction() an array of queries");
-    const results = await client.transaction([...prologue(), ...queries], options);
-    return results.slice(prologue().length);
+    const head = prologue();
+    const tail = epilogue ? [plainQuery(epilogue.text, epilogue.params, { arrayMode: false, fullResults: false })] : [];
+    const results = await client.transaction([...head, ...queries, ...tail], options);
+    if (epilogue) epilogue.receive(results.at(-1) as unknown[]);
+    return results.slice(head.length, head.length + queries.length);
   }) as Transaction;
 
   const query = ((text, params, options) =>

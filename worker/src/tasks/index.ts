@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { databaseFor } from "../db/client.ts";
 import { type AppEnv, configFor } from "../env.ts";
 import { etagOf, parseIfMatch } from "../http/preconditions.ts";
+import { publishChanges } from "../live/own-changes.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { validationHook } from "../problems/validation-hook.ts";
 import { runBulk } from "./bulk-queries.ts";
@@ -33,8 +34,12 @@ import {
 } from "./routes.ts";
 import type { CreateTaskInput } from "./schemas.ts";
 
-/** The database as the caller sees it: row-level security backs every `user_id` filter below. */
-const db = (c: Context<AppEnv>) => databaseFor(configFor(c.env), c.var.userId);
+/**
+ * The database as the caller sees it: row-level security backs every `user_id` filter below. A
+ * write's transaction also reads back the changes it made, which go to the user's live sockets.
+ */
+const db = (c: Context<AppEnv>) =>
+  databaseFor(configFor(c.env), c.var.userId, c.req.method === "GET" ? undefined : publishChanges(c, c.var.userId));
 
 const notFound = (id: string) => new ProblemError("TASK_NOT_FOUND", { detail: `No task ${id} in your list.` });
 

@@ -1,0 +1,59 @@
+/**
+ * Live sync's router (issue 16, specs/001-tasks-api): the WebSocket at
+ * /api/{userId}/live, handed to the user's hub, and the change feed at
+ * /api/{userId}/changes. Both sit behind the same token and `sub` checks as
+ * every /api/{userId}/* route (app.ts).
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { decodeJwt } from "jose";
+import { databaseFor } from "../db/client.ts";
+import { type AppEnv, configFor } from "../env.ts";
+import { ProblemError } from "../problems/problem-error.ts";
+import { validationHook } from "../problems/validation-hook.ts";
+import { cursorOf, eventOf } from "./events.ts";
+import { readFeed } from "./feed-queries.ts";
+import { hubFor } from "./publish.ts";
+import { changesRoute } from "./routes.ts";
+import { BEARER_PROTOCOL, isWebSocketUpgrade, tokenFromSubprotocols } from "./subprotocol.ts";
+
+export const liveRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+  .openapi(changesRoute, async (c) => {
+    const { since } = c.req.valid("query");
+    const userId = c.var.userId;
+    const feed = await readFeed(
+      databaseFor(configFor(c.env), userId),
+      userId,
+      since === undefined ? undefined : Number(since),
+    );
+    if (feed.kind === "expired") {
+      throw new ProblemError("CURSOR_EXPIRED", {
+        detail:
+          "Some changes after this cursor are no longer kept (or it was never issued); reload the list, then follow the feed from a new cursor.",
+      });
+    }
+    if (feed.kind === "current") return c.json({ items: [], cursor: cursorOf(feed.cursor) }, 200);
+    return c.json({ items: feed.changes.map(eventOf), cursor: cursorOf(feed.cursor) }, 200);
+  })
+  .get("/api/:userId/live", async (c) => {
+    if (!isWebSocketUpgrade(c.req.raw)) {
+      throw new ProblemError("UPGRADE_REQUIRED", {
+        detail: "Open a WebSocket here, with the token in Sec-WebSocket-Protocol: bearer, <token>.",
+        headers: { upgrade: "websocket" },
+      });
+    }
+    const offered = c.req.header("sec-websocket-protocol");
+    // requireUser has verified this token (from Authorization, else the subprotocol); only its expiry is read here.
+    const token = c.req.header("authorization")?.slice("bearer ".length) ?? tokenFromSubprotocols(offered) ?? "";
+    const { exp = 0 } = decodeJwt(token);
+    const answer = await hubFor(c.env, c.var.userId).fetch(`https://user-hub/connect?expires=${exp * 1000}`, {
+      headers: { upgrade: "websocket" },
+    });
+    if (answer.status !== 101 || !answer.webSocket)
+      throw new Error(`The user's hub refused a socket (${answer.status})`);
+    // A fresh response, so the global middleware can still set its headers on it.
+    return new Response(null, {
+      status: 101,
+      webSocket: answer.webSocket,
+      headers: offered === undefined ? {} : { "sec-websocket-protocol": BEARER_PROTOCOL },
+    });
+  });
