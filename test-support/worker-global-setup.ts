@@ -3,11 +3,13 @@
  * a real database behind the local SQL endpoint, migrated, and a real
  * Better Auth serving sign-up, /token and /jwks, exactly as the site does,
  * a key-set host the tests can take down (jwks-server.ts), and a faulty
- * network in front of the SQL endpoint (sql-fault-proxy.ts).
- * The tests inside workerd reach all four over loopback.
+ * network in front of the SQL endpoint (sql-fault-proxy.ts), and a fake push
+ * service (push-service.ts).
+ * The tests inside workerd reach all five over loopback.
  */
 import type { TestProject } from "vitest/node";
 import { startJwksServer } from "./jwks-server.ts";
+import { startPushService } from "./push-service.ts";
 import { startSqlFaultProxy } from "./sql-fault-proxy.ts";
 import { startTestStack } from "./stack.ts";
 
@@ -22,7 +24,10 @@ export default async function setup(project: TestProject) {
   project.provide("jwksServerOrigin", jwksServer.origin);
   const sqlFaultProxy = await startSqlFaultProxy(stack.sqlEndpoint);
   project.provide("sqlFaultProxyOrigin", sqlFaultProxy.origin);
+  const pushService = await startPushService();
+  project.provide("pushServiceOrigin", pushService.origin);
   return async () => {
+    await pushService.close();
     await sqlFaultProxy.close();
     await jwksServer.close();
     await stack.stop();
@@ -31,3 +36,4 @@ export default async function setup(project: TestProject) {
 
 // The provided keys are typed in worker/test/provided-context.d.ts.
 import type {} from "../worker/test/provided-context.d.ts";
+import type {} from "../worker/test/push-service-context.d.ts";
