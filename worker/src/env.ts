@@ -25,7 +25,7 @@ export interface Bindings {
   ALLOWED_ORIGINS?: string;
   /** Per-user rate limiter for /api/{user_id}/* (wrangler.jsonc ratelimits); required. */
   API_RATE_LIMIT: { limit(options: { key: string }): Promise<{ success: boolean }> };
-  /** One Durable Object per user: live sockets (wrangler.toml [[durable_objects.bindings]]); required. */
+  /** One Durable Object per user: live sockets (wrangler.jsonc durable_objects.bindings); required. */
   USER_HUB: UserHubNamespace;
   /** "on" serves the interactive reference at /docs (development only). Default off */
   API_DOCS?: string;

@@ -1,5 +1,5 @@
 import { app } from "./app.ts";
 
 export default app;
-/** The per-user Durable Object (live sockets; wrangler.toml's USER_HUB binding names this export). */
+/** The per-user Durable Object (live sockets; wrangler.jsonc's USER_HUB binding names this export). */
 export { UserHub } from "./live/user-hub.ts";

@@ -4,7 +4,7 @@ declare namespace Cloudflare {
   interface Env {
     /** wrangler.jsonc ratelimits; Miniflare simulates it with the configured limit and period. */
     API_RATE_LIMIT: RateLimit;
-    /** wrangler.toml [[durable_objects.bindings]]: the per-user hub (live sockets). */
+    /** wrangler.jsonc durable_objects.bindings: the per-user hub (live sockets). */
     USER_HUB: DurableObjectNamespace<import("../src/live/user-hub.ts").UserHub>;
   }
 }

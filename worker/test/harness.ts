@@ -24,7 +24,7 @@ export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
     ALLOWED_ORIGINS: SITE_ORIGIN,
     // The real binding from wrangler.jsonc, simulated by Miniflare with the same limit and period.
     API_RATE_LIMIT: env.API_RATE_LIMIT,
-    // The real Durable Object namespace from wrangler.toml (live sockets).
+    // The real Durable Object namespace from wrangler.jsonc (live sockets).
     USER_HUB: env.USER_HUB,
     ...overrides,
   };
