@@ -45,9 +45,13 @@ export const liveRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
     // requireUser has verified this token (from Authorization, else the subprotocol); only its expiry is read here.
     const token = c.req.header("authorization")?.slice("bearer ".length) ?? tokenFromSubprotocols(offered) ?? "";
     const { exp = 0 } = decodeJwt(token);
-    const answer = await hubFor(c.env, c.var.userId).fetch(`https://user-hub/connect?expires=${exp * 1000}`, {
-      headers: { upgrade: "websocket" },
-    });
+    // Typed as workerd's Response even where the site's type check reads this file with the DOM's.
+    const answer: Response & { webSocket?: WebSocket | null } = await hubFor(c.env, c.var.userId).fetch(
+      `https://user-hub/connect?expires=${exp * 1000}`,
+      {
+        headers: { upgrade: "websocket" },
+      },
+    );
     if (answer.status !== 101 || !answer.webSocket)
       throw new Error(`The user's hub refused a socket (${answer.status})`);
     // A fresh response, so the global middleware can still set its headers on it.
@@ -55,5 +59,5 @@ export const liveRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook 
       status: 101,
       webSocket: answer.webSocket,
       headers: offered === undefined ? {} : { "sec-websocket-protocol": BEARER_PROTOCOL },
-    });
+    } as ResponseInit);
   });
