@@ -13,13 +13,10 @@ import { generateVapidKeys, importVapidKeys } from "./vapid.ts";
 const subject = "mailto:reminders@example.com";
 const development = endpointPolicy({ allowLoopback: true });
 
-async function send(
-  subscription: { endpoint: string; keys: { p256dh: string; auth: string } },
-  payload: string,
-  publicKey?: string,
-) {
+/** Sends with a fresh VAPID key pair, i.e. not the one the subscription may be bound to. */
+async function send(subscription: { endpoint: string; keys: { p256dh: string; auth: string } }, payload: string) {
   const keys = await generateVapidKeys();
-  const signer = await importVapidKeys(publicKey ? { ...keys, publicKey } : keys);
+  const signer = await importVapidKeys(keys);
   const request = await buildPushRequest(
     subscription,
     { payload, ttlSeconds: 600, urgency: "high", topic: "reminder-1" },

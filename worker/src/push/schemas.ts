@@ -26,7 +26,7 @@ export const PushSubscriptionKeys = z.strictObject({
 export const PushSubscriptionBody = z.strictObject({
   endpoint: z.string().max(MAX_ENDPOINT_LENGTH, { abort: true }).describe("The push service URL the browser was given"),
   /** Browsers send it (mostly null); it is accepted and not stored. */
-  expirationTime: z.number().int().nonnegative().nullable().optional(),
+  expirationTime: z.number().nonnegative().nullable().optional(),
   keys: PushSubscriptionKeys,
 });
 

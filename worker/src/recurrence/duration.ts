@@ -30,3 +30,9 @@ export function isReminderLead(text: string): boolean {
   const seconds = durationSeconds(text);
   return seconds !== null && seconds <= MAX_REMINDER_SECONDS;
 }
+
+/** When a task's reminders fire: `dueAt` less each lead, in milliseconds, earliest first, equal times once. */
+export function reminderTimes(dueAt: number, reminders: readonly { before: string }[]): number[] {
+  const times = reminders.map((reminder) => dueAt - (durationSeconds(reminder.before) ?? 0) * 1000);
+  return [...new Set(times)].sort((a, b) => a - b);
+}

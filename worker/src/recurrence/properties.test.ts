@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { daysInMonth, epochDay, isoWeekday, type LocalDate, nextDate } from "./expand.ts";
+import { dateOfEpochDay, daysInMonth, epochDay, isoWeekday, type LocalDate, nextDate } from "./expand.ts";
 import { nextOccurrence } from "./next-occurrence.ts";
 import { parseRule, type RecurrenceRule, WEEKDAYS } from "./rule.ts";
 import { instantAt, wallClockAt } from "./time-zone.ts";
@@ -81,6 +81,26 @@ const dateIn = (timeZone: string, instant: number): LocalDate => {
   const { year, month, day } = wallClockAt(timeZone, instant);
   return { year, month, day };
 };
+
+describe("calendar arithmetic", () => {
+  it("agrees with Date on every day from 1900 to 9999", () => {
+    const first = Date.UTC(1900, 0, 1) / 86_400_000;
+    const last = Date.UTC(9999, 11, 31) / 86_400_000;
+    fc.assert(
+      fc.property(fc.integer({ min: first, max: last }), (day) => {
+        const date = new Date(day * 86_400_000);
+        const expected = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+        expect(dateOfEpochDay(day)).toEqual(expected);
+        expect(epochDay(expected)).toBe(day);
+        expect(daysInMonth(expected.year, expected.month)).toBe(
+          new Date(Date.UTC(expected.year, expected.month, 0)).getUTCDate(),
+        );
+        expect(isoWeekday(day)).toBe(((date.getUTCDay() + 6) % 7) + 1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
 
 describe("next occurrence, for any rule in the subset", () => {
   it("is strictly after the due date, on a date the rule allows, at the due date's wall-clock time", () => {
