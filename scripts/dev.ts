@@ -53,7 +53,8 @@ const perRun = {
   // Empty means "trust no header" (web/src/lib/site-env-schema.ts).
   CLIENT_IP_HEADER: process.env.DEV_CLIENT_IP_HEADER ?? "",
 };
-const endpoint = { NEON_HTTP_ENDPOINT: `${SQL_URL}/sql` };
+// DEV_SQL_ENDPOINT: where the Workers send SQL instead (the bench's latency proxy in front of it).
+const endpoint = { NEON_HTTP_ENDPOINT: process.env.DEV_SQL_ENDPOINT || `${SQL_URL}/sql` };
 
 const children: ChildProcess[] = [];
 let stopping = false;
