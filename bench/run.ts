@@ -4,6 +4,7 @@
  *   2. the API under load on the preview stack (list, create, toggle vs /health; SQL round trips)
  *   3. Worker bundle sizes against Cloudflare's limits, and browser JavaScript per page
  *   4. Lighthouse scores for / and /tasks
+ *   5. the site's data path: SQL round trips per page view, and /tasks under database latency
  * Parts run 4, 3, 1, 2 (the build-dependent ones first) and print in order 1–4.
  * Prints tables (progress goes to stderr) and writes .artifacts/bench/latest.json.
  * `node bench/run.ts verify load` runs only the parts named.
@@ -11,7 +12,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { stopAll, stopAllOnSignals } from "../scripts/lib/process-group.ts";
+import { startSqlFaultProxy } from "../test-support/sql-fault-proxy.ts";
+import { dataPathTable } from "./data-path/data-path-table.ts";
+import { measureDataPath } from "./data-path/measure-data-path.ts";
 import { auditPages } from "./lighthouse/audit-pages.ts";
 import { measureLoad } from "./load/measure-load.ts";
 import { scenarios } from "./load/scenarios.ts";
@@ -24,12 +27,13 @@ import { seedTasks, signUpUser } from "./support/users.ts";
 import { measureVerify } from "./verify/measure-verify.ts";
 
 const OUT_DIR = ".artifacts/bench";
-const PARTS = ["verify", "load", "size", "lighthouse"] as const;
+const PARTS = ["verify", "load", "size", "lighthouse", "data-path"] as const;
 /** Sized so the whole run stays under about four minutes on 2 cores. */
 const SETTINGS = {
   verify: { k: 400, rounds: 15, perRound: 5 },
   load: { concurrency: [1, 10, 50], duration: 2, repetitions: 3, warmup: 1 },
   lighthouseRuns: 3,
+  dataPath: { latencyMs: 50, samples: 15 },
 } as const;
 
 const requested = process.argv.slice(2);
@@ -70,8 +74,17 @@ async function main() {
   };
   const tables = new Map<string, string>();
 
+  // Both Workers reach the SQL endpoint through a proxy that adds no delay except during part 5
+  // (its default endpoint: the stack sends SQL to `<proxy>/sql`).
+  let latencyControl = "";
   progress("Starting the preview stack (astro build, wrangler dev ×2, local SQL endpoint)…");
-  const stack = await startPreviewStack(join(OUT_DIR, "stack.log"));
+  const stack = await startPreviewStack(join(OUT_DIR, "stack.log"), {
+    sqlProxy: async (sqlOrigin) => {
+      const proxy = await startSqlFaultProxy(`${sqlOrigin}/sql`);
+      latencyControl = `${proxy.origin}/control/default`;
+      return proxy;
+    },
+  });
   report.stack = { site: stack.site, api: stack.api, sql: stack.sql, log: join(OUT_DIR, "stack.log") };
   // The build this stack serves: each preview builds into a folder of its own (scripts/lib/stack.ts).
   const build = stack.buildDir;
@@ -122,6 +135,11 @@ async function main() {
       const verify = await measureVerify(stack, reader, OUT_DIR, SETTINGS.verify);
       report.verify = verify;
       return verifyTable(verify);
+    });
+    await part("data-path", "5. The site's data path…", async () => {
+      const dataPath = await measureDataPath({ ...stack, latencyControl }, SETTINGS.dataPath);
+      report.dataPath = dataPath;
+      return dataPathTable(dataPath);
     });
     await part("load", "2. API under load…", async () => {
       const rows = await measureLoad(stack, scenarios(reader, writer, taskIds), SETTINGS.load, progress);

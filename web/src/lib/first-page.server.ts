@@ -24,11 +24,6 @@ function apiBinding(): ApiBinding | undefined {
   return typeof binding?.fetch === "function" ? (binding as ApiBinding) : undefined;
 }
 
-/** How the server reaches the API: "binding" in production, "internet" locally. */
-export function apiRoute(): "binding" | "internet" {
-  return apiBinding() ? "binding" : "internet";
-}
-
 /**
  * The tasks client for the person making `request` (user `userId`), with a token
  * minted once for this render. The token stays on the server (spec 002 FR-017).
