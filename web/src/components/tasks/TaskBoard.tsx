@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from "react";
 import { groupByDay } from "./day-groups.ts";
 import { FilterBar } from "./FilterBar.tsx";
 import { HelpDialog } from "./HelpDialog.tsx";
+import { LiveStatus } from "./live/LiveStatus.tsx";
 import { QuickAddForm } from "./QuickAddForm.tsx";
 import { TaskItem } from "./TaskItem.tsx";
 import type { Task, TaskList } from "./types.ts";
@@ -185,6 +186,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
       </div>
 
       <FilterBar query={query} counts={counts} viewCounts={viewCounts} navigate={navigate} />
+      <LiveStatus status={board.live} />
 
       {board.failure && (
         <div className="notice error" role="alert">

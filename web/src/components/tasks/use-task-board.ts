@@ -9,6 +9,8 @@ import { type SetStateAction, useCallback, useEffect, useMemo, useRef, useState 
 import { SignedOutError } from "../../lib/access-token.ts";
 import { createApi } from "../../lib/api.ts";
 import { bodyOf, countsAfter, problemDetail, visibleIn } from "./list-state.ts";
+import { appliesInPlace, applyEvents } from "./live/apply-events.ts";
+import { useLiveSocket } from "./live/use-live-socket.ts";
 import type { Task, TaskCounts, TaskList } from "./types.ts";
 import { useDeletions } from "./use-deletions.ts";
 import { bulkFilter, listQuery, type ViewQuery } from "./view-query.ts";
@@ -337,6 +339,22 @@ export function useTaskBoard(
     reload,
   });
 
+  // Live sync (issue 16): changes made elsewhere arrive as events, applied by version (live/).
+  const live = useLiveSocket(userId, apiOrigin, {
+    onEvents(events) {
+      if (!appliesInPlace(query)) return reload();
+      for (const e of events) if (e.task && e.version > (versions.current.get(e.id) ?? 0)) confirmed(e.task);
+      const next = applyEvents({ items: itemsRef.current, counts: countsRef.current }, events);
+      itemsRef.current = next.items;
+      setItems(next.items);
+      if (next.counts !== countsRef.current) {
+        countsRef.current = next.counts;
+        setCounts(next.counts);
+      }
+    },
+    onReload: reload,
+  });
+
   // In a status filter, a task that no longer matches leaves the list.
   const visible = items.filter((t) => visibleIn(query, t));
 
@@ -358,5 +376,6 @@ export function useTaskBoard(
     clearCompleted: deletions.clearCompleted,
     undo: deletions.undo,
     holdUndo: deletions.hold,
+    live,
   };
 }
