@@ -12,6 +12,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
+import { stopAll, stopAllOnSignals } from "../scripts/lib/process-group.ts";
 import { startSqlFaultProxy } from "../test-support/sql-fault-proxy.ts";
 import { dataPathTable } from "./data-path/data-path-table.ts";
 import { measureDataPath } from "./data-path/measure-data-path.ts";

@@ -36,7 +36,8 @@ export default defineConfig({
     csp: {
       directives: [
         "default-src 'self'",
-        `connect-src 'self' ${apiOrigin}`,
+        // The live socket (ws: or wss:, issue 16) as well as fetches go to the API.
+        `connect-src 'self' ${apiOrigin} ${apiOrigin.replace(/^http/, "ws")}`,
         "img-src 'self' data:",
         "object-src 'none'",
         "base-uri 'self'",

@@ -10,6 +10,7 @@ import { SEARCH_MAX } from "#api/client";
 import { groupByDay } from "./day-groups.ts";
 import { FilterBar } from "./FilterBar.tsx";
 import { HelpDialog } from "./HelpDialog.tsx";
+import { LiveStatus } from "./live/LiveStatus.tsx";
 import { emptyText } from "./messages.ts";
 import { Notices } from "./Notices.tsx";
 import { QuickAddForm } from "./QuickAddForm.tsx";
@@ -181,6 +182,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
       </div>
 
       <FilterBar query={query} counts={counts} viewCounts={viewCounts} navigate={navigate} />
+      <LiveStatus status={board.live} />
 
       <Notices
         failure={board.failure}

@@ -21,6 +21,10 @@ export function createChangeQueue(initial: Task[] = []) {
       versions.set(task.id, task.version);
       return task;
     },
+    /** The version the server last confirmed for task `id` (0 when none has been). */
+    version(id: string): number {
+      return versions.get(id) ?? 0;
+    },
     /** The server moved each of these tasks on by one version (a bulk action). */
     bumped(tasks: Task[]): void {
       for (const t of tasks) versions.set(t.id, (versions.get(t.id) ?? t.version) + 1);

@@ -132,3 +132,26 @@ describe("list reducer", () => {
     expect(counted.counts).toEqual(state.counts);
   });
 });
+
+// Live sync (issue 16) dispatches its events here.
+describe("live events in the list", () => {
+  it("applies changes made elsewhere by version, and a count change moves the epoch", () => {
+    const a = task("a");
+    const before = stateOf([a]);
+    const created = { ...task("b"), version: 1 };
+    const after = listReducer(before, {
+      type: "events",
+      events: [{ type: "task.created", id: "b", version: 1, task: created, cursor: "1" }],
+    });
+    expect(after.items.map((t) => t.id)).toEqual(["b", "a"]);
+    expect(after.counts).toEqual({ all: 2, pending: 2, completed: 0 });
+    expect(after.epoch).toBe(before.epoch + 1);
+    // The same event again (a replay from the feed) changes nothing.
+    expect(
+      listReducer(after, {
+        type: "events",
+        events: [{ type: "task.created", id: "b", version: 1, task: created, cursor: "1" }],
+      }),
+    ).toBe(after);
+  });
+});

@@ -4,6 +4,7 @@
  * epoch. Every optimistic change and its rollback is an action here, so each
  * is easy to test without React or requests.
  */
+import { applyEvents, type TaskEvent } from "./live/apply-events.ts";
 import type { Task, TaskCounts, TaskList } from "./types.ts";
 import { statusOf, type ViewQuery } from "./view-query.ts";
 
@@ -37,7 +38,9 @@ export type ListAction =
   /** A local change to the counts alone. */
   | { type: "count"; removed?: Task[]; added?: Task[]; set?: TaskCounts; extraCompleted?: number }
   /** Counts a server answer carried, applied only if no local change came after `epoch`. */
-  | { type: "serverCounts"; epoch: number; counts: TaskCounts };
+  | { type: "serverCounts"; epoch: number; counts: TaskCounts }
+  /** Changes made elsewhere (live sync), applied by version (live/apply-events.ts). */
+  | { type: "events"; events: readonly TaskEvent[] };
 
 export function initialListState(initial: TaskList | null): ListState {
   return {
@@ -99,6 +102,12 @@ export function listReducer(state: ListState, action: ListAction): ListState {
     }
     case "serverCounts":
       return state.epoch === action.epoch ? { ...state, counts: action.counts } : state;
+    case "events": {
+      const next = applyEvents(state, action.events);
+      if (next.items === state.items && next.counts === state.counts) return state;
+      const moved = { ...state, items: next.items };
+      return next.counts === state.counts ? moved : counted(moved, next.counts);
+    }
   }
 }
 

@@ -11,6 +11,8 @@ import { type BoardContext, createListStore } from "./board-context.ts";
 import { createChangeQueue } from "./change-queue.ts";
 import { createDeletions } from "./deletions.ts";
 import { visibleIn } from "./list-state.ts";
+import { appliesInPlace } from "./live/apply-events.ts";
+import { useLiveSocket } from "./live/use-live-socket.ts";
 import { failed, said } from "./messages.ts";
 import { createTaskChanges } from "./task-changes.ts";
 import type { TaskList } from "./types.ts";
@@ -103,6 +105,16 @@ export function useTaskBoard(
     }
   }, [client, list, queue, board, query, nextCursor, loading]);
 
+  // Live sync (issue 16): changes made elsewhere arrive as events, applied by version (live/).
+  const live = useLiveSocket(userId, apiOrigin, {
+    onEvents(events) {
+      if (!appliesInPlace(view.current)) return board.reload();
+      for (const e of events) if (e.task && e.version > queue.version(e.id)) queue.confirmed(e.task);
+      list.dispatch({ type: "events", events });
+    },
+    onReload: board.reload,
+  });
+
   return {
     // In a status filter, a task that no longer matches leaves the list.
     items: useMemo(() => state.items.filter((t) => visibleIn(query, t)), [state.items, query]),
@@ -120,5 +132,6 @@ export function useTaskBoard(
     clearCompleted: deletions.clearCompleted,
     undo: deletions.undo,
     holdUndo: offer.hold,
+    live,
   };
 }
