@@ -11,6 +11,8 @@ import { closingLine } from "./summary-reporter.ts";
 
 const steps: [string, string[]][] = [
   ["biome", ["ci", "."]],
+  // The OpenAPI contract: current, 0 Spectral errors, and the generated client's types (issue 14).
+  [process.execPath, ["scripts/lint-contract.ts"]],
   ["wrangler", ["types", "worker/worker-configuration.d.ts", "--config", "wrangler.jsonc", "--include-env=false"]],
   ["wrangler", ["types", "web/site-configuration.d.ts", "--config", "web/wrangler.jsonc", "--strict-vars=false"]],
   ["tsc", ["-p", "tsconfig.json"]],
