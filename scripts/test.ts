@@ -11,6 +11,8 @@ import { closingLine } from "./summary-reporter.ts";
 
 const steps: Step[] = [
   ["biome", ["ci", "."]],
+  // The OpenAPI contract: current, 0 Spectral errors, and the generated client's types (issue 14).
+  [process.execPath, ["scripts/lint-contract.ts"]],
   // The same checks as `npm run typecheck`.
   ...TYPECHECK_STEPS,
   // A change that cannot be deployed does not land: build and bundle both Workers, upload nothing.

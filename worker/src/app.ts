@@ -2,29 +2,30 @@
  * The API Worker: global middleware, routers and the one error renderer.
  * Exports AppType so the site's `hono/client` is typed from these routes.
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
+import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { requireUser } from "./auth/require-user.ts";
-import { type AppEnv, configFor } from "./env.ts";
+import type { AppEnv } from "./env.ts";
 import { healthRouter } from "./health/index.ts";
 import { limitBody } from "./http/body-limit.ts";
 import { allowedMethods } from "./http/method-not-allowed.ts";
 import { noStore } from "./http/no-store.ts";
-import { rateLimitPerUser } from "./http/rate-limit.ts";
+import { rateLimitFields, rateLimitPerUser } from "./http/rate-limit.ts";
+import { requestContext } from "./http/request-context.ts";
 import { liveRouter } from "./live/index.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
 import { renderError } from "./problems/render.ts";
-import { validationHook } from "./problems/validation-hook.ts";
 import { tasksRouter } from "./tasks/index.ts";
 
-const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+const app = new Hono<AppEnv>();
 
+app.use(requestContext);
 app.use(secureHeaders({ crossOriginResourcePolicy: "cross-origin" }));
 app.use(
   cors({
-    origin: (origin, c) => (configFor(c.env).ALLOWED_ORIGINS.includes(origin) ? origin : null),
+    origin: (origin, c) => (c.var.config.ALLOWED_ORIGINS.includes(origin) ? origin : null),
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
     allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"],
     exposeHeaders: [
@@ -36,12 +37,13 @@ app.use(
       "Idempotent-Replayed",
       "RateLimit",
       "RateLimit-Policy",
+      "X-RateLimit-Limit",
     ],
     maxAge: 600,
     credentials: false,
   }),
 );
-app.use("/api/:userId/*", noStore, requireUser, rateLimitPerUser, limitBody);
+app.use("/api/:userId/*", noStore, rateLimitFields, requireUser, rateLimitPerUser, limitBody);
 
 mountOpenApi(app);
 

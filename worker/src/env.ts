@@ -3,7 +3,8 @@
  * isolate. A bad value fails loudly at the first request instead of being
  * half-applied.
  */
-import { z } from "zod";
+import * as z from "zod";
+import type { Database } from "./db/client.ts";
 import type { UserHubNamespace } from "./live/hub-binding.ts";
 
 export interface Bindings {
@@ -94,7 +95,11 @@ export function configFor(env: Bindings): Config {
 export interface AppEnv {
   Bindings: Bindings;
   Variables: {
+    /** The configuration parsed from the bindings; set by requestContext, first of all middleware. */
+    config: Config;
     /** The verified token's `sub`; set by requireUser. */
     userId: string;
+    /** The database as `userId` sees it (row-level security); set by requireUser with userId. */
+    db: Database;
   };
 }

@@ -1,9 +1,12 @@
 /**
  * Guards `/api/:userId/*`: a valid bearer token is required (401 otherwise),
- * and the path's user id must be the token's `sub` (403 otherwise).
+ * and the path's user id must be the token's `sub` (403 otherwise). Sets
+ * `c.var.userId` and `c.var.db`, the database as that user sees it.
  */
 import { createMiddleware } from "hono/factory";
-import { type AppEnv, configFor } from "../env.ts";
+import { databaseFor } from "../db/client.ts";
+import type { AppEnv } from "../env.ts";
+import { publishChanges } from "../live/own-changes.ts";
 import { isWebSocketUpgrade, tokenFromSubprotocols } from "../live/subprotocol.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { InvalidTokenError, KeySourceError, verifyAccessToken } from "./verify-access-token.ts";
@@ -37,7 +40,7 @@ export const requireUser = createMiddleware<AppEnv>(async function requireUser(c
 
   let sub: string;
   try {
-    ({ sub } = await verifyAccessToken(token, configFor(c.env)));
+    ({ sub } = await verifyAccessToken(token, c.var.config));
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       console.warn(`Refused access token: ${error.message}`);
@@ -57,5 +60,9 @@ export const requireUser = createMiddleware<AppEnv>(async function requireUser(c
     throw new ProblemError("FORBIDDEN", { detail: "The path's user id is not the signed-in user." });
   }
   c.set("userId", sub);
+  // The database is bound to the user as soon as there is one: no route can reach it unscoped. A
+  // write's transaction also reads back the changes it made, which go to the user's live sockets.
+  const epilogue = c.req.method === "GET" ? undefined : publishChanges(c, sub);
+  c.set("db", databaseFor(c.var.config, sub, epilogue));
   await next();
 });

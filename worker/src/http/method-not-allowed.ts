@@ -1,8 +1,8 @@
 /**
  * Tells "no such route" (404) from "no such method here" (405 with Allow),
- * using the routes the OpenAPI registry already knows, so nothing is listed twice.
+ * using the routes the app already has, so nothing is listed twice.
  */
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import type { AppEnv } from "../env.ts";
 
 interface RouteShape {
@@ -10,16 +10,17 @@ interface RouteShape {
   method: string;
 }
 
-function routesOf(app: OpenAPIHono<AppEnv>): RouteShape[] {
-  return app.openAPIRegistry.definitions.flatMap((definition) => {
-    if (definition.type !== "route") return [];
-    const source = definition.route.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+");
-    return [{ pattern: new RegExp(`^${source}$`), method: definition.route.method.toUpperCase() }];
+/** Every handler route (middleware registered with `use` answers ALL methods and is skipped). */
+function routesOf(app: Hono<AppEnv>): RouteShape[] {
+  return app.routes.flatMap((route) => {
+    if (route.method === "ALL") return [];
+    const source = route.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/:[^/]+/g, "[^/]+");
+    return [{ pattern: new RegExp(`^${source}$`), method: route.method.toUpperCase() }];
   });
 }
 
 /** The methods `path` does answer to; empty when no route has that path. */
-export function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
+export function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
   const methods = routesOf(app)
     .filter((route) => route.pattern.test(path))
     .map((route) => route.method);

@@ -23,6 +23,18 @@ const refusalHeaders = {
   "ratelimit-policy": rateLimitPolicyHeader,
 };
 
+/**
+ * First on /api/{user_id}/*: every answer there, problems included, names the
+ * policy and its limit (`X-RateLimit-Limit`, the request count per window),
+ * which clients and the OWASP ruleset look for. What remains of the quota is
+ * not known: the binding does not say.
+ */
+export const rateLimitFields: MiddlewareHandler<AppEnv> = async function rateLimitFields(c, next) {
+  await next();
+  c.res.headers.set("ratelimit-policy", rateLimitPolicyHeader);
+  c.res.headers.set("x-ratelimit-limit", String(API_RATE_LIMIT_POLICY.limit));
+};
+
 /** After requireUser: counts the request against the caller's `sub`, and refuses it past the limit. */
 export const rateLimitPerUser: MiddlewareHandler<AppEnv> = async function rateLimitPerUser(c, next) {
   const limiter = c.env.API_RATE_LIMIT;
@@ -35,5 +47,4 @@ export const rateLimitPerUser: MiddlewareHandler<AppEnv> = async function rateLi
     });
   }
   await next();
-  c.res.headers.set("ratelimit-policy", rateLimitPolicyHeader);
 };

@@ -7,8 +7,8 @@
 import { getTableColumns } from "drizzle-orm";
 import type { ChangeKind } from "../../../db/schema/changes.ts";
 import { type TaskRow, tasks } from "../../../db/schema/tasks.ts";
-import { toTaskDto } from "../tasks/queries.ts";
 import type { TaskDto } from "../tasks/schemas.ts";
+import { toTaskDto } from "../tasks/task-dto.ts";
 
 export type TaskEventType = `task.${ChangeKind}`;
 

@@ -4,27 +4,21 @@
  * /api/{userId}/changes. Both sit behind the same token and `sub` checks as
  * every /api/{userId}/* route (app.ts).
  */
-import { OpenAPIHono } from "@hono/zod-openapi";
 import { decodeJwt } from "jose";
-import { databaseFor } from "../db/client.ts";
-import { type AppEnv, configFor } from "../env.ts";
+import type { AppEnv } from "../env.ts";
+import { openApiRouter } from "../openapi/router.ts";
 import { ProblemError } from "../problems/problem-error.ts";
-import { validationHook } from "../problems/validation-hook.ts";
 import { cursorOf, eventOf } from "./events.ts";
 import { readFeed } from "./feed-queries.ts";
 import { hubFor } from "./publish.ts";
 import { changesRoute } from "./routes.ts";
 import { BEARER_PROTOCOL, isWebSocketUpgrade, tokenFromSubprotocols } from "./subprotocol.ts";
 
-export const liveRouter = new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
+export const liveRouter = openApiRouter<AppEnv>()
   .openapi(changesRoute, async (c) => {
     const { since } = c.req.valid("query");
     const userId = c.var.userId;
-    const feed = await readFeed(
-      databaseFor(configFor(c.env), userId),
-      userId,
-      since === undefined ? undefined : Number(since),
-    );
+    const feed = await readFeed(c.var.db, userId, since === undefined ? undefined : Number(since));
     if (feed.kind === "expired") {
       throw new ProblemError("CURSOR_EXPIRED", {
         detail:

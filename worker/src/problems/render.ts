@@ -5,20 +5,10 @@
  */
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { type ProblemCode, problemCodes, problemType } from "./codes.ts";
+import { codesWithStatus, problemCodes, problemType } from "./codes.ts";
 import { problemFromDatabaseError } from "./database-errors.ts";
 import { ProblemError } from "./problem-error.ts";
-
-/** The problem document; also the OpenAPI schema's shape. */
-export interface ProblemBody {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  code: ProblemCode;
-  instance?: string;
-  errors?: { pointer: string; detail: string }[];
-}
+import type { ProblemBody } from "./problem-schema.ts";
 
 export function problemResponse(c: Context, problem: ProblemError): Response {
   const { code, status } = problem;
@@ -32,14 +22,11 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
   });
 }
 
-/** Statuses Hono's own middleware and validators raise, mapped onto our codes and words. */
-const fromHttpStatus: Partial<Record<number, { code: ProblemCode; detail: string }>> = {
-  400: { code: "MALFORMED_REQUEST", detail: "The request body is not valid JSON." },
-  401: { code: "UNAUTHENTICATED", detail: "Send an access token as a Bearer token." },
-  404: { code: "NOT_FOUND", detail: "No such route." },
-  413: { code: "PAYLOAD_TOO_LARGE", detail: "The request body is too large." },
-  415: { code: "UNSUPPORTED_MEDIA_TYPE", detail: "Send the request body as application/json." },
-};
+/** Hono's own middleware and validators raise HTTPExceptions: each becomes the first code of its status. */
+function fromHttpException(error: HTTPException): ProblemError | undefined {
+  const [code] = error.status < 500 ? codesWithStatus(error.status) : [];
+  return code ? new ProblemError(code, { detail: problemCodes[code].description, cause: error }) : undefined;
+}
 
 /** `app.onError` */
 export function renderError(error: Error, c: Context): Response {
@@ -47,10 +34,8 @@ export function renderError(error: Error, c: Context): Response {
     if (error.status >= 500) console.error(`${error.code}:`, error.cause ?? error);
     return problemResponse(c, error);
   }
-  if (error instanceof HTTPException) {
-    const known = fromHttpStatus[error.status];
-    if (known) return problemResponse(c, new ProblemError(known.code, { detail: known.detail, cause: error }));
-  }
+  const fromHono = error instanceof HTTPException ? fromHttpException(error) : undefined;
+  if (fromHono) return problemResponse(c, fromHono);
   const fromDatabase = problemFromDatabaseError(error);
   if (fromDatabase) {
     if (fromDatabase.status >= 500) console.error(`${fromDatabase.code}:`, error);

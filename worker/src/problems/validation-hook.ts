@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import { type FieldError, ProblemError } from "./problem-error.ts";
 
-type Target = "json" | "query" | "param" | "header" | "form" | "cookie";
+export type Target = "json" | "query" | "param" | "header" | "form" | "cookie";
 
 const prefix: Record<Target, string> = {
   json: "#",
@@ -31,12 +31,15 @@ export function toFieldErrors(target: Target, issues: readonly z.core.$ZodIssue[
   });
 }
 
-/** `defaultHook` for OpenAPIHono: throw a 422 ProblemError for any failed validation. */
+/** The 422 for a failed validation: every issue, at its pointer. */
+export function validationProblem(target: Target, error: z.ZodError): ProblemError {
+  return new ProblemError("VALIDATION_FAILED", {
+    detail: "The request has invalid fields; see errors.",
+    errors: toFieldErrors(target, error.issues),
+  });
+}
+
+/** The hook every route's validators use (./openapi/router.ts): throw the 422 for any failed validation. */
 export function validationHook(result: { success: true } | { success: false; error: z.ZodError; target: Target }) {
-  if (!result.success) {
-    throw new ProblemError("VALIDATION_FAILED", {
-      detail: "The request has invalid fields; see errors.",
-      errors: toFieldErrors(result.target, result.error.issues),
-    });
-  }
+  if (!result.success) throw validationProblem(result.target, result.error);
 }

@@ -4,7 +4,7 @@
  * per-user row caps the database enforces (db/migrations/0003_per_user_bounds.sql).
  * Kept apart from schemas.ts so the limits are found, and changed, in one place.
  */
-import { z } from "@hono/zod-openapi";
+import * as z from "zod";
 
 /** Rows per user the database accepts in `tasks` (trigger `tasks_per_user_limit`). */
 export const MAX_TASKS_PER_USER = 10_000;
@@ -26,6 +26,7 @@ const latest = Date.parse(LATEST_INSTANT);
 export function instant(message: string) {
   return z.iso
     .datetime({ offset: true, message })
+    .max(64, message)
     .refine((value) => {
       const time = Date.parse(value);
       return time >= earliest && time <= latest;

@@ -1,15 +1,21 @@
 /** OpenAPI route definitions for restoring a task and for bulk actions; handlers live in ./index.ts. */
-import { createRoute } from "@hono/zod-openapi";
+import { defineRoute } from "../openapi/router.ts";
 import { problemResponses } from "../problems/openapi.ts";
 import { BulkBody, BulkResult } from "./bulk-schemas.ts";
 import { RESTORE_WINDOW_MINUTES } from "./retention.ts";
-import { idempotencyKeyHeader, ifMatch, taskResponse } from "./routes.ts";
+import {
+  everyRouteProblems,
+  idempotencyKeyHeader,
+  ifMatch,
+  rateLimitPolicy,
+  security,
+  tags,
+  taskResponse,
+} from "./routes.ts";
 import { TaskIdParams, TaskParams } from "./schemas.ts";
 
-const security = [{ bearerAuth: [] }];
-const tags = ["Tasks"];
-
-export const restoreTaskRoute = createRoute({
+export const restoreTaskRoute = defineRoute({
+  operationId: "restoreTask",
   method: "post",
   path: "/api/{userId}/tasks/{id}/restore",
   summary: "Undo a deletion: the task comes back with its id, fields and version",
@@ -19,11 +25,12 @@ export const restoreTaskRoute = createRoute({
   request: { params: TaskIdParams, headers: ifMatch },
   responses: {
     200: taskResponse("The restored task"),
-    ...problemResponses(401, 403, 404, 410, 412, 413, 422, 429, 503),
+    ...problemResponses(404, 410, 412, 413, ...everyRouteProblems),
   },
 });
 
-export const bulkTasksRoute = createRoute({
+export const bulkTasksRoute = defineRoute({
+  operationId: "bulkTasks",
   method: "post",
   path: "/api/{userId}/tasks/bulk",
   summary: "Complete, reopen or delete the completed tasks a filter selects, or restore a bulk delete",
@@ -40,10 +47,14 @@ export const bulkTasksRoute = createRoute({
     200: {
       description: "How many tasks changed, and the counts afterwards",
       headers: {
-        "Idempotent-Replayed": { schema: { type: "string" }, description: "true when this replays the first answer" },
+        "Idempotent-Replayed": {
+          schema: { type: "string", enum: ["true"] },
+          description: "true when this replays the first answer",
+        },
+        ...rateLimitPolicy,
       },
       content: { "application/json": { schema: BulkResult } },
     },
-    ...problemResponses(400, 401, 403, 404, 409, 410, 413, 415, 422, 429, 503),
+    ...problemResponses(400, 404, 409, 410, 413, 415, ...everyRouteProblems),
   },
 });

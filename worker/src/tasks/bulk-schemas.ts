@@ -3,13 +3,13 @@
  * task a filter selects (not just a loaded page), and the restore of a bulk
  * deletion. Kept apart from schemas.ts, whose list filters it reuses.
  */
-import { z } from "@hono/zod-openapi";
-import { ListQuery, TaskCounts } from "./schemas.ts";
+import * as z from "zod";
+import { count, ListFields, TaskCounts } from "./schemas.ts";
 
 export const bulkActions = ["complete", "reopen", "delete-completed", "restore"] as const;
 
 /** The list's filters, with the list's rules; an empty filter selects every task. */
-export const BulkFilter = ListQuery.pick({
+export const BulkFilter = ListFields.pick({
   status: true,
   priority: true,
   tag: true,
@@ -18,36 +18,43 @@ export const BulkFilter = ListQuery.pick({
   dueBefore: true,
   dueAfter: true,
   tz: true,
-}).openapi("BulkFilter");
+}).meta({ id: "BulkFilter" });
 
 const FilteredAction = z
   .strictObject({
     action: z.enum(["complete", "reopen", "delete-completed"]),
     filter: BulkFilter.optional(),
   })
-  .openapi("FilteredBulkAction", { description: "Complete, reopen or delete the completed tasks a filter selects." });
+  .meta({ id: "FilteredBulkAction", description: "Complete, reopen or delete the completed tasks a filter selects." });
 
 const RestoreAction = z
   .strictObject({
     action: z.literal("restore"),
-    deletionId: z.uuid("Must be a deletionId from a bulk delete"),
+    deletionId: z.uuid("Must be a deletionId from a bulk delete").meta({ maxLength: 36 }),
   })
-  .openapi("RestoreBulkAction", { description: "Undo a bulk delete, within the restore window." });
+  .meta({ id: "RestoreBulkAction", description: "Undo a bulk delete, within the restore window." });
 
 export const BulkBody = z
   .discriminatedUnion("action", [FilteredAction, RestoreAction], {
     error: `Must be one of ${bulkActions.join(", ")}`,
   })
-  .openapi("BulkAction");
+  .meta({ id: "BulkAction" });
 
 export const BulkResult = z
   .object({
     action: z.enum(bulkActions),
-    count: z.int().openapi({ description: "How many tasks the action changed" }),
-    deletionId: z.uuid().nullable().openapi({ description: "For delete-completed: restore the batch with it" }),
-    counts: TaskCounts.openapi({ description: "After the action, over the filter without its status" }),
+    count: count("How many tasks the action changed"),
+    deletionId: z
+      .uuid()
+      .meta({ maxLength: 36 })
+      .nullable()
+      .meta({ description: "For delete-completed: restore the batch with it" }),
+    counts: TaskCounts,
   })
-  .openapi("BulkResult");
+  .meta({
+    id: "BulkResult",
+    description: "What a bulk action did; counts are after the action, over the filter without its status.",
+  });
 
 export type BulkInput = z.output<typeof BulkBody>;
 export type BulkFilterInput = z.output<typeof BulkFilter>;

@@ -1,9 +1,11 @@
 /**
  * Opaque keyset cursors: the last row's sort key (as Postgres text, so no
- * precision is lost) and id, bound to the sort they were made for.
+ * precision is lost) and id, bound to the sort they were made for. The
+ * `cursor` query parameter is decoded by its zod schema (`cursorParam`); that
+ * it belongs to the requested sort is checked by the list query's schema.
  */
 import { base64url } from "jose";
-import { ProblemError } from "../problems/problem-error.ts";
+import * as z from "zod";
 
 export interface Cursor {
   sort: string;
@@ -21,28 +23,35 @@ export function encodeCursor(cursor: Cursor): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function invalid(detail: string): ProblemError {
-  return new ProblemError("VALIDATION_FAILED", {
-    detail,
-    errors: [{ pointer: "#/query/cursor", detail }],
-  });
-}
+/** What every cursor this API writes looks like (base64url); anything else is refused as it decodes. */
+export const CURSOR_PATTERN = "^[A-Za-z0-9_-]+$";
 
-/** Decodes a cursor and checks it belongs to the requested sort and order. */
-export function decodeCursor(text: string, sort: string, order: "asc" | "desc"): Cursor {
+export const NOT_A_CURSOR = "Not a cursor from this API; use nextCursor as given.";
+export const CURSOR_OF_ANOTHER_SORT = "This cursor belongs to another sort order; start again without a cursor.";
+
+function decode(text: string): Cursor | undefined {
   let parts: unknown;
   try {
     parts = JSON.parse(decoder.decode(base64url.decode(text)));
   } catch {
-    throw invalid("Not a cursor from this API; use nextCursor as given.");
+    return undefined;
   }
-  if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((p) => typeof p === "string")) {
-    throw invalid("Not a cursor from this API; use nextCursor as given.");
-  }
-  const [cursorSort, cursorOrder, key, id] = parts as [string, string, string, string];
-  if (!UUID.test(id)) throw invalid("Not a cursor from this API; use nextCursor as given.");
-  if (cursorSort !== sort || cursorOrder !== order) {
-    throw invalid("This cursor belongs to another sort order; start again without a cursor.");
-  }
+  if (!Array.isArray(parts) || parts.length !== 4 || !parts.every((p) => typeof p === "string")) return undefined;
+  const [sort, order, key, id] = parts as [string, string, string, string];
+  if (!UUID.test(id) || (order !== "asc" && order !== "desc")) return undefined;
   return { sort, order, key, id };
 }
+
+/** `?cursor=`: an opaque string in the document, a decoded Cursor to the handler. */
+export const cursorParam = z
+  .string()
+  .max(512)
+  .transform((text, ctx) => {
+    const cursor = decode(text);
+    if (!cursor) {
+      ctx.addIssue({ code: "custom", message: NOT_A_CURSOR });
+      return z.NEVER;
+    }
+    return cursor;
+  })
+  .meta({ description: "Opaque; from nextCursor", pattern: CURSOR_PATTERN });

@@ -6,20 +6,19 @@
 import { and, asc, desc, eq, getTableColumns, isNull, type SQL, sql } from "drizzle-orm";
 import { type TaskRow, tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
-import { type Cursor, decodeCursor, encodeCursor } from "./cursor.ts";
-import type { ListTasksQuery, TaskCountsDto } from "./schemas.ts";
+import { encodeCursor } from "./cursor.ts";
+import { defaultOrders, type ListTasksQuery, type TaskCountsDto } from "./schemas.ts";
 
 /** Each sort's key expression, and the type to cast a cursor's text key back to. */
 const sortKeys = {
-  created: { expr: sql`${tasks.createdAt}`, type: sql`timestamptz`, defaultOrder: "desc" },
-  updated: { expr: sql`${tasks.updatedAt}`, type: sql`timestamptz`, defaultOrder: "desc" },
-  title: { expr: sql`lower(${tasks.title})`, type: sql`text`, defaultOrder: "asc" },
+  created: { expr: sql`${tasks.createdAt}`, type: sql`timestamptz` },
+  updated: { expr: sql`${tasks.updatedAt}`, type: sql`timestamptz` },
+  title: { expr: sql`lower(${tasks.title})`, type: sql`text` },
   // Tasks without a due date sort after every dated one.
-  due: { expr: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`, type: sql`timestamptz`, defaultOrder: "asc" },
+  due: { expr: sql`coalesce(${tasks.dueAt}, 'infinity'::timestamptz)`, type: sql`timestamptz` },
   priority: {
     expr: sql`(case ${tasks.priority} when 'high' then 3 when 'medium' then 2 when 'low' then 1 else 0 end)`,
     type: sql`int`,
-    defaultOrder: "desc",
   },
 } as const;
 
@@ -96,8 +95,9 @@ export interface TaskPage {
 /** One round trip: the page, plus (on the first page) the counts in the same batch. */
 export async function listTasks(db: Database, userId: string, query: ListTasksQuery): Promise<TaskPage> {
   const sort = sortKeys[query.sort];
-  const order = query.order ?? sort.defaultOrder;
-  const cursor: Cursor | undefined = query.cursor ? decodeCursor(query.cursor, query.sort, order) : undefined;
+  const order = query.order ?? defaultOrders[query.sort];
+  // Decoded, and checked against this sort and order, by ListQuery.
+  const { cursor } = query;
 
   const shared = filters(userId, query);
   const where = [...shared];

@@ -9,23 +9,7 @@ import { idempotencyKeys, type TaskRow, tasks } from "../../../db/schema/tasks.t
 import type { Database } from "../db/client.ts";
 import type { Precondition } from "../http/preconditions.ts";
 import { purgeExpired } from "./retention.ts";
-import type { CreateTaskInput, ReplaceTaskInput, TaskDto } from "./schemas.ts";
-
-export function toTaskDto(row: TaskRow): TaskDto {
-  return {
-    id: row.id,
-    title: row.title,
-    description: row.description,
-    completed: row.completed,
-    completedAt: row.completedAt?.toISOString() ?? null,
-    priority: row.priority,
-    tags: row.tags,
-    dueAt: row.dueAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    version: row.version,
-  };
-}
+import type { CreateTaskInput, ReplaceTaskInput } from "./schemas.ts";
 
 /** A text[] literal built from parameters (drizzle would expand a bare array into a list). */
 function textArray(values: string[]): SQL {

@@ -1,6 +1,8 @@
 /** OpenAPI route definitions for tasks; handlers live in ./index.ts. */
-import { createRoute, z } from "@hono/zod-openapi";
-import { problemResponses } from "../problems/openapi.ts";
+import * as z from "zod";
+import { ifMatchHeader } from "../http/preconditions.ts";
+import { defineRoute } from "../openapi/router.ts";
+import { corsHeader, problemResponses, rateLimitFields } from "../problems/openapi.ts";
 import {
   CompleteTaskBody,
   CreateTaskBody,
@@ -12,20 +14,27 @@ import {
   TaskParams,
 } from "./schemas.ts";
 
-const security = [{ bearerAuth: [] }];
-const tags = ["Tasks"];
+export const security = [{ bearerAuth: [] }];
+export const tags = ["Tasks"];
 
-export const etag = { ETag: { schema: { type: "string" as const }, description: "The task's version, for If-Match" } };
+const text = (maxLength: number, pattern: string) => ({ type: "string" as const, maxLength, pattern });
+
+/** Sent with every success under /api/{userId}/: CORS, and the rate limit's fields. */
+export const rateLimitPolicy = { ...corsHeader, ...rateLimitFields };
+export const etag = {
+  ETag: { schema: text(100, '^"[0-9]+"$'), description: "The task's version, for If-Match" },
+  ...rateLimitPolicy,
+};
 export const taskResponse = (description: string) => ({
   description,
   headers: etag,
   content: { "application/json": { schema: Task } },
 });
 export const ifMatch = z.object({
-  "if-match": z
-    .string()
-    .optional()
-    .openapi({ param: { name: "if-match", in: "header" }, description: "Apply only if the task's ETag matches" }),
+  "if-match": ifMatchHeader.meta({
+    param: { name: "if-match", in: "header" },
+    description: 'Apply only if the task\'s ETag matches: * or a list of entity tags, e.g. "3"',
+  }),
 });
 
 /** Optional on POST /tasks and POST /tasks/bulk: the same key and body replay the first answer. */
@@ -36,27 +45,40 @@ export const idempotencyKeyHeader = z.object({
     .max(255)
     .regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")
     .optional()
-    .openapi({ param: { name: "idempotency-key", in: "header" } }),
+    .meta({
+      param: { name: "idempotency-key", in: "header" },
+      description: "Makes a retry safe: the same key and body replay the first answer for 24 hours",
+    }),
 });
 
-export const listTasksRoute = createRoute({
+/** The problems every route under /api/{userId}/ can answer with, whatever it does. */
+export const everyRouteProblems = [401, 403, 422, 429, 500, 503] as const;
+
+export const listTasksRoute = defineRoute({
+  operationId: "listTasks",
   method: "get",
   path: "/api/{userId}/tasks",
   summary: "List the caller's tasks: filter, sort, page",
+  description:
+    "A page of the caller's tasks, newest first unless sort and order say otherwise. The first page also carries the counts for the current filters; follow nextCursor (or the Link header) for the next page.",
   tags,
   security,
   request: { params: TaskParams, query: ListQuery },
   responses: {
     200: {
       description: "A page of tasks; counts on the first page",
-      headers: { Link: { schema: { type: "string" }, description: '<…>; rel="next" when there is a next page' } },
+      headers: {
+        Link: { schema: text(2048, '^<[^>]+>; rel="next"$'), description: '<…>; rel="next" when there is a next page' },
+        ...rateLimitPolicy,
+      },
       content: { "application/json": { schema: TaskList } },
     },
-    ...problemResponses(401, 403, 422, 429, 503),
+    ...problemResponses(...everyRouteProblems),
   },
 });
 
-export const createTaskRoute = createRoute({
+export const createTaskRoute = defineRoute({
+  operationId: "createTask",
   method: "post",
   path: "/api/{userId}/tasks",
   summary: "Create a task",
@@ -74,28 +96,39 @@ export const createTaskRoute = createRoute({
       description: "The created task (or, for a repeated Idempotency-Key, the first response again)",
       headers: {
         ...etag,
-        Location: { schema: { type: "string" }, description: "The new task's URL" },
+        Location: {
+          schema: { type: "string", format: "uri-reference", maxLength: 2048 },
+          description: "The new task's URL",
+        },
+        "Idempotent-Replayed": {
+          schema: { type: "string", enum: ["true"] },
+          description: "true when this replays the first answer",
+        },
       },
       content: { "application/json": { schema: Task } },
     },
-    ...problemResponses(400, 401, 403, 409, 413, 415, 422, 429, 503),
+    ...problemResponses(400, 409, 413, 415, ...everyRouteProblems),
   },
 });
 
-export const getTaskRoute = createRoute({
+export const getTaskRoute = defineRoute({
+  operationId: "getTask",
   method: "get",
   path: "/api/{userId}/tasks/{id}",
   summary: "Get one task",
+  description: "The task, with its version in the ETag header for a later If-Match.",
   tags,
   security,
   request: { params: TaskIdParams },
-  responses: { 200: taskResponse("The task"), ...problemResponses(401, 403, 404, 422, 429, 503) },
+  responses: { 200: taskResponse("The task"), ...problemResponses(404, ...everyRouteProblems) },
 });
 
-export const replaceTaskRoute = createRoute({
+export const replaceTaskRoute = defineRoute({
+  operationId: "replaceTask",
   method: "put",
   path: "/api/{userId}/tasks/{id}",
   summary: "Replace a task's editable fields",
+  description: "Omitted optional fields return to their defaults. Send If-Match to refuse overwriting a newer version.",
   tags,
   security,
   request: {
@@ -105,24 +138,31 @@ export const replaceTaskRoute = createRoute({
   },
   responses: {
     200: taskResponse("The updated task"),
-    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422, 429, 503),
+    ...problemResponses(400, 404, 412, 413, 415, ...everyRouteProblems),
   },
 });
 
-export const deleteTaskRoute = createRoute({
+export const deleteTaskRoute = defineRoute({
+  operationId: "deleteTask",
   method: "delete",
   path: "/api/{userId}/tasks/{id}",
   summary: "Delete a task",
+  description: "The task disappears at once and can be restored for a few minutes (restoreTask).",
   tags,
   security,
   request: { params: TaskIdParams, headers: ifMatch },
-  responses: { 204: { description: "Deleted" }, ...problemResponses(401, 403, 404, 412, 422, 429, 503) },
+  responses: {
+    204: { description: "Deleted", headers: rateLimitPolicy },
+    ...problemResponses(404, 412, ...everyRouteProblems),
+  },
 });
 
-export const completeTaskRoute = createRoute({
+export const completeTaskRoute = defineRoute({
+  operationId: "completeTask",
   method: "patch",
   path: "/api/{userId}/tasks/{id}/complete",
   summary: "Toggle completion, or set it with a body",
+  description: "Without a body the task's completion flips; with {completed} it is set, which is safe to retry.",
   tags,
   security,
   request: {
@@ -132,6 +172,6 @@ export const completeTaskRoute = createRoute({
   },
   responses: {
     200: taskResponse("The task after the change"),
-    ...problemResponses(400, 401, 403, 404, 412, 413, 415, 422, 429, 503),
+    ...problemResponses(400, 404, 412, 413, 415, ...everyRouteProblems),
   },
 });

@@ -2,9 +2,10 @@
  * The tasks API's request and response shapes. These zod schemas validate
  * requests at the edge, generate /openapi.json and type the site's client.
  */
-import { z } from "@hono/zod-openapi";
+import * as z from "zod";
 import { taskPriorities } from "../../../db/schema/tasks.ts";
 import { instant, isWellFormed } from "./bounds.ts";
+import { CURSOR_OF_ANOTHER_SORT, CURSOR_PATTERN, cursorParam } from "./cursor.ts";
 
 export const MAX_TAGS = 10;
 
@@ -13,11 +14,12 @@ export const TaskParams = z.object({
     .string()
     .min(1)
     .max(128)
-    .openapi({ param: { name: "userId", in: "path" }, example: "8fJq2c1rP0cXyZ" }),
+    .meta({ param: { name: "userId", in: "path" }, example: "8fJq2c1rP0cXyZ" }),
 });
 
 export const TaskIdParams = TaskParams.extend({
-  id: z.uuid("Must be a task id (UUID)").openapi({
+  id: z.uuid("Must be a task id (UUID)").meta({
+    maxLength: 36,
     param: { name: "id", in: "path" },
     example: "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11",
   }),
@@ -34,21 +36,22 @@ const title = text()
   .trim()
   .min(1, "Title must not be empty")
   .max(200, "Title must be at most 200 characters")
-  .openapi({ example: "Water the plants" });
+  .meta({ example: "Water the plants" });
 const description = text().max(1000, "Description must be at most 1000 characters").nullable();
 const priority = z.enum(taskPriorities);
 /** Tags are trimmed, lower-cased and NFC-normalised, then de-duplicated. */
 const tag = text()
+  .max(200, "Tags must be at most 32 characters")
   .transform((t) => t.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase())
   .pipe(z.string().min(1, "Tags must not be empty").max(32, "Tags must be at most 32 characters"));
 const tags = z
   .array(tag)
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
   .transform((list) => [...new Set(list)])
-  .openapi({ example: ["home", "garden"] });
+  .meta({ example: ["home", "garden"] });
 const dueAt = instant("Must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z")
   .nullable()
-  .openapi({ example: "2026-12-01T09:00:00+01:00" });
+  .meta({ example: "2026-12-01T09:00:00+01:00" });
 
 /** The fields a client edits, shared by create and replace. */
 const editableFields = {
@@ -59,7 +62,7 @@ const editableFields = {
   dueAt: dueAt.default(null),
 };
 
-export const CreateTaskBody = z.strictObject(editableFields).openapi("CreateTask");
+export const CreateTaskBody = z.strictObject(editableFields).meta({ id: "CreateTask" });
 
 /**
  * PUT replaces every editable field; omitted optional fields return to their
@@ -68,27 +71,38 @@ export const CreateTaskBody = z.strictObject(editableFields).openapi("CreateTask
  */
 export const ReplaceTaskBody = z
   .strictObject({ ...editableFields, completed: z.boolean().default(false) })
-  .openapi("ReplaceTask");
+  .meta({ id: "ReplaceTask" });
 
 export const CompleteTaskBody = z
   .strictObject({ completed: z.boolean() })
-  .openapi("CompleteTask", { description: "Omit the body to toggle." });
+  .meta({ id: "CompleteTask", description: "Omit the body to toggle." });
+
+/** A count or version: a non-negative 32-bit integer, as the document declares it. */
+export const count = (description?: string) =>
+  z
+    .int()
+    .min(0)
+    .max(2_147_483_647)
+    .meta({ format: "int32", ...(description ? { description } : {}) });
+
+/** An instant as the API writes it (toISOString): 24 characters. */
+const instantOut = () => z.iso.datetime({ offset: true }).meta({ maxLength: 30 });
 
 export const Task = z
   .object({
-    id: z.uuid(),
-    title: z.string(),
-    description: z.string().nullable(),
+    id: z.uuid().meta({ maxLength: 36 }),
+    title: z.string().max(200),
+    description: z.string().max(1000).nullable(),
     completed: z.boolean(),
-    completedAt: z.iso.datetime({ offset: true }).nullable(),
+    completedAt: instantOut().nullable(),
     priority,
-    tags: z.array(z.string()),
-    dueAt: z.iso.datetime({ offset: true }).nullable(),
-    createdAt: z.iso.datetime({ offset: true }),
-    updatedAt: z.iso.datetime({ offset: true }),
-    version: z.int().openapi({ description: "Increments on every change; the ETag carries it." }),
+    tags: z.array(z.string().max(32)).max(MAX_TAGS),
+    dueAt: instantOut().nullable(),
+    createdAt: instantOut(),
+    updatedAt: instantOut(),
+    version: count("Increments on every change; the ETag carries it."),
   })
-  .openapi("Task");
+  .meta({ id: "Task" });
 
 export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
 export const dueFilters = ["overdue", "today", "week", "none"] as const;
@@ -104,44 +118,62 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-export const ListQuery = z.strictObject({
+/** The list's query parameters; the bulk filter picks from these. */
+export const ListFields = z.strictObject({
   status: z.enum(["all", "pending", "completed"]).default("all"),
   priority: priority.optional(),
   tag: tag.optional(),
-  q: text()
-    .trim()
-    .min(1)
-    .max(200)
-    .optional()
-    .openapi({ description: "Case-insensitive search in title and description" }),
+  q: text().trim().min(1).max(200).optional().meta({ description: "Case-insensitive search in title and description" }),
   due: z.enum(dueFilters).optional(),
   dueBefore: instant("Must be an ISO 8601 date-time with an offset").optional(),
   dueAfter: instant("Must be an ISO 8601 date-time with an offset").optional(),
   tz: z
     .string()
+    .max(64)
     .refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Paris")
+    .meta({ pattern: "^[A-Za-z][A-Za-z0-9_+/-]*$" })
     .default("UTC")
-    .openapi({ description: "Time zone for due=today|week" }),
+    .meta({ description: "Time zone for due=today|week" }),
   sort: z.enum(taskSorts).default("created"),
   order: z
     .enum(["asc", "desc"])
     .optional()
-    .openapi({ description: "Default: desc for created/updated/priority, asc otherwise" }),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(512).optional().openapi({ description: "Opaque; from nextCursor" }),
+    .meta({ description: "Default: desc for created/updated/priority, asc otherwise" }),
+  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ format: "int32" }),
+  cursor: cursorParam.optional(),
 });
 
-export const TaskCounts = z.object({ all: z.int(), pending: z.int(), completed: z.int() }).openapi("TaskCounts");
+/** Each sort's order when the query names none. */
+export const defaultOrders = {
+  created: "desc",
+  updated: "desc",
+  title: "asc",
+  due: "asc",
+  priority: "desc",
+} as const satisfies Record<(typeof taskSorts)[number], "asc" | "desc">;
+
+/** A cursor answers only the sort and order it was made for. */
+export const ListQuery = ListFields.superRefine((query, ctx) => {
+  const order = query.order ?? defaultOrders[query.sort];
+  if (query.cursor && (query.cursor.sort !== query.sort || query.cursor.order !== order)) {
+    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_OF_ANOTHER_SORT });
+  }
+});
+
+export const TaskCounts = z
+  .object({ all: count(), pending: count(), completed: count() })
+  .meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" });
 
 export const TaskList = z
   .object({
-    items: z.array(Task),
-    nextCursor: z.string().nullable(),
-    counts: TaskCounts.optional().openapi({
-      description: "On the first page only: counts for the current filters, all statuses",
-    }),
+    items: z.array(Task).max(200),
+    nextCursor: z.string().max(512).meta({ pattern: CURSOR_PATTERN }).nullable(),
+    counts: TaskCounts.optional(),
   })
-  .openapi("TaskList");
+  .meta({
+    id: "TaskList",
+    description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
+  });
 
 export type TaskDto = z.infer<typeof Task>;
 export type CreateTaskInput = z.output<typeof CreateTaskBody>;

@@ -1,0 +1,67 @@
+/**
+ * Builds the OpenAPI 3.1 document from the routes' definitions and zod
+ * schemas, the single source of truth. It runs ahead of time (`npm run
+ * openapi` writes ./document.generated.ts), never in the Worker: the
+ * generator and the zod extensions it needs are most of a bundle's weight
+ * and startup. A worker test fails when the generated file is stale.
+ */
+import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import { healthRoute } from "../health/index.ts";
+import { changesRoute } from "../live/routes.ts";
+import { bulkTasksRoute, restoreTaskRoute } from "../tasks/bulk-routes.ts";
+import {
+  completeTaskRoute,
+  createTaskRoute,
+  deleteTaskRoute,
+  getTaskRoute,
+  listTasksRoute,
+  replaceTaskRoute,
+} from "../tasks/routes.ts";
+
+/** Every route the Worker serves, in the document's order. */
+const routes: RouteConfig[] = [
+  listTasksRoute,
+  createTaskRoute,
+  getTaskRoute,
+  replaceTaskRoute,
+  deleteTaskRoute,
+  completeTaskRoute,
+  restoreTaskRoute,
+  bulkTasksRoute,
+  changesRoute,
+  healthRoute,
+];
+
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIHono();
+  for (const route of routes) registry.openapi(route, (c) => c.body(null));
+  registry.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description:
+      "A JWT (EdDSA, 15 minutes) issued by the site's Better Auth at /api/auth/token, verified as RFC8725 (JWT Best Current Practices) asks: one algorithm, issuer, audience and expiry required, keys only from the configured JWKS.",
+  });
+  return registry.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Tasks API",
+      version: "1.0.0",
+      description: "Each user's tasks. Authenticate with the short-lived JWT the site issues.",
+      contact: { name: "Tasks API", url: "https://github.com/" },
+      license: { name: "MIT", url: "https://opensource.org/license/mit" },
+    },
+    // Relative: the same document serves local development and production, each on its own origin.
+    servers: [{ url: "/", description: "This API's own origin: local development or production", "x-internal": false }],
+    tags: [
+      { name: "Tasks", description: "The signed-in user's tasks: list, create, read, change, delete, restore" },
+      { name: "Live sync", description: "Every change to the user's tasks: the change feed (and the live socket)" },
+      { name: "Meta", description: "The Worker itself" },
+    ],
+  });
+}
+
+/** The document as served: compact JSON text, built once. */
+export function openApiJson(): string {
+  return JSON.stringify(buildOpenApiDocument());
+}

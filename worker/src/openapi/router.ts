@@ -1,0 +1,96 @@
+/**
+ * What @hono/zod-openapi's `.openapi(route, handler)` does at run time,
+ * without the rest of that package: its import extends every zod schema with
+ * zod-to-openapi, which keeps all of zod (locales included) in the bundle and
+ * builds the document at startup. Here a route's declared params, query,
+ * headers and JSON body become validators, every failure goes to the one
+ * validation problem (422), and the handler is typed exactly as OpenAPIHono types it.
+ * The document is built from the same route definitions ahead of time
+ * (./document.ts, `npm run openapi`).
+ */
+import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
+import { type Context, type Env, Hono, type MiddlewareHandler } from "hono";
+import { HTTPException } from "hono/http-exception";
+import { validator } from "hono/validator";
+import type * as z from "zod";
+import { validationProblem } from "../problems/validation-hook.ts";
+
+/** A route's definition; the identity, typed (createRoute without its import). */
+export function defineRoute<const R extends RouteConfig>(route: R): R {
+  return route;
+}
+
+type Target = "query" | "param" | "header" | "json";
+
+function validate(target: Target, schema: z.ZodType): MiddlewareHandler {
+  return validator(target, async (value) => {
+    const result = await schema.safeParseAsync(value);
+    if (!result.success) throw validationProblem(target, result.error);
+    return result.data;
+  });
+}
+
+/** The media types JSON bodies may declare (RFC 6839 suffixes and parameters included). */
+const JSON_MEDIA_TYPE = /^application\/([a-z-.]+\+)?json(;\s*[a-zA-Z0-9-]+=([^;]+))*$/i;
+
+/** True when the request carries at least one body byte (an empty body is no body). */
+async function hasRequestBody(c: Context): Promise<boolean> {
+  const body = c.req.raw.clone().body;
+  if (body === null) return false;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return false;
+      if (value.byteLength > 0) return true;
+    }
+  } finally {
+    reader.cancel().catch(() => {});
+  }
+}
+
+/** 415 unless the body is JSON (or absent), then the body's validator; an absent optional body validates as {}. */
+function jsonBody(schema: z.ZodType, required: boolean): MiddlewareHandler[] {
+  const mediaType: MiddlewareHandler = async (c, next) => {
+    const type = c.req.header("content-type");
+    const refused = type ? !JSON_MEDIA_TYPE.test(type) : await hasRequestBody(c);
+    if (refused) throw new HTTPException(415, { message: "Unsupported Media Type" });
+    await next();
+  };
+  const parse = validate("json", schema);
+  if (required) return [mediaType, parse];
+  const optional: MiddlewareHandler = async (c, next) => {
+    if (c.req.header("content-type")) return parse(c, next);
+    c.req.addValidatedData("json", {});
+    await next();
+  };
+  return [mediaType, optional];
+}
+
+function validatorsOf(route: RouteConfig): MiddlewareHandler[] {
+  const { request } = route;
+  const validators: MiddlewareHandler[] = [];
+  if (request?.query) validators.push(validate("query", request.query as z.ZodType));
+  if (request?.params) validators.push(validate("param", request.params as z.ZodType));
+  if (request?.headers) validators.push(validate("header", request.headers as z.ZodType));
+  const content = request?.body?.content["application/json"];
+  const json = content && "schema" in content ? content.schema : undefined;
+  if (json) validators.push(...jsonBody(json as z.ZodType, request?.body?.required === true));
+  return validators;
+}
+
+/**
+ * A Hono router with OpenAPIHono's typed `.openapi()`. Only `.openapi()` and
+ * Hono's own methods exist at run time; the type is OpenAPIHono's so that
+ * handlers, `c.req.valid()` and the site's `hc<AppType>` client are typed
+ * from the routes exactly as before.
+ */
+export function openApiRouter<E extends Env>(): OpenAPIHono<E> {
+  const router = new Hono<E>();
+  const openapi = (route: RouteConfig, handler: MiddlewareHandler) => {
+    const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");
+    router.on([route.method.toUpperCase()], [path], ...validatorsOf(route), handler);
+    return router;
+  };
+  return Object.assign(router, { openapi }) as unknown as OpenAPIHono<E>;
+}
