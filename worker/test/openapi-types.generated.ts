@@ -116,6 +116,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/{userId}/changes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every change to the caller's tasks after a cursor, deletions included, in order
+     * @description Without `since`, answers the current cursor and no items. Changes are kept 7 days; an older cursor answers 410 CURSOR_EXPIRED: reload the list. At most 500 items per answer: ask again from its cursor. The live socket is GET /api/{userId}/live (WebSocket; token in Sec-WebSocket-Protocol as `bearer, <jwt>`), whose messages are these events.
+     */
+    get: operations["listChanges"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/health": {
     parameters: {
       query?: never;
@@ -199,11 +219,13 @@ export interface components {
         | "IDEMPOTENCY_KEY_IN_USE"
         | "TASK_LIMIT_REACHED"
         | "RESTORE_EXPIRED"
+        | "CURSOR_EXPIRED"
         | "PRECONDITION_FAILED"
         | "PAYLOAD_TOO_LARGE"
         | "UNSUPPORTED_MEDIA_TYPE"
         | "VALIDATION_FAILED"
         | "IDEMPOTENCY_KEY_REUSED"
+        | "UPGRADE_REQUIRED"
         | "RATE_LIMITED"
         | "INTERNAL"
         | "AUTH_UNAVAILABLE"
@@ -331,6 +353,54 @@ export interface components {
       action: "restore";
       /** Format: uuid */
       deletionId: string;
+    };
+    ChangeFeed: {
+      items: components["schemas"]["TaskEvent"][];
+      /**
+       * @description Opaque: pass back what the API returned
+       * @example 42
+       */
+      cursor: string;
+    };
+    TaskEvent: {
+      /** @enum {string} */
+      type: "task.created" | "task.updated" | "task.deleted";
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: int32
+       * @description The task's version after the change
+       */
+      version: number;
+      /** @description The task after the change; absent on a deletion */
+      task?: {
+        /** Format: uuid */
+        id: string;
+        title: string;
+        description: string | null;
+        completed: boolean;
+        /** Format: date-time */
+        completedAt: string | null;
+        /** @enum {string} */
+        priority: "none" | "low" | "medium" | "high";
+        tags: string[];
+        /** Format: date-time */
+        dueAt: string | null;
+        /** Format: date-time */
+        createdAt: string;
+        /** Format: date-time */
+        updatedAt: string;
+        /**
+         * Format: int32
+         * @description Increments on every change; the ETag carries it.
+         */
+        version: number;
+      };
+      /**
+       * @description Opaque: pass back what the API returned
+       * @example 42
+       */
+      cursor: string;
     };
     Health: {
       /** @enum {string} */
@@ -1440,7 +1510,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description RESTORE_EXPIRED: Deleted too long ago: the restore window has passed. */
+      /** @description RESTORE_EXPIRED: Deleted too long ago: the restore window has passed. CURSOR_EXPIRED: The cursor is older than the change feed keeps: load the list again and start from its cursor. */
       410: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1659,7 +1729,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description RESTORE_EXPIRED: Deleted too long ago: the restore window has passed. */
+      /** @description RESTORE_EXPIRED: Deleted too long ago: the restore window has passed. CURSOR_EXPIRED: The cursor is older than the change feed keeps: load the list again and start from its cursor. */
       410: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1691,6 +1761,140 @@ export interface operations {
       };
       /** @description UNSUPPORTED_MEDIA_TYPE: Send the request body as application/json. */
       415: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description VALIDATION_FAILED: The request has invalid fields; every field at fault is listed in errors. IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used with a different body. */
+      422: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description RATE_LIMITED: Too many requests from this user; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          /** @description What is left of the quota and when it resets, e.g. "per-user";r=0;t=60 */
+          RateLimit?: string;
+          /** @description The quota and its window in seconds, e.g. "per-user";q=300;w=60 (also sent on every other answer) */
+          "RateLimit-Policy"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description INTERNAL: Something failed on the server; nothing about it is revealed. */
+      500: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listChanges: {
+    parameters: {
+      query?: {
+        /** @description Opaque: pass back what the API returned */
+        since?: string;
+      };
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The changes after `since`, and the cursor to ask from next */
+      200: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ChangeFeed"];
+        };
+      };
+      /** @description UNAUTHENTICATED: Send an access token as a Bearer token. INVALID_TOKEN: The access token is invalid or expired. */
+      401: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description The Bearer challenge, e.g. Bearer error="invalid_token" */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description FORBIDDEN: The path's user id is not the token's subject. */
+      403: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description RESTORE_EXPIRED: Deleted too long ago: the restore window has passed. CURSOR_EXPIRED: The cursor is older than the change feed keeps: load the list again and start from its cursor. */
+      410: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
           "Access-Control-Allow-Origin"?: string;
