@@ -342,9 +342,11 @@ export function useTaskBoard(
   // Live sync (issue 16): changes made elsewhere arrive as events, applied by version (live/).
   const live = useLiveSocket(userId, apiOrigin, {
     onEvents(events) {
-      if (!appliesInPlace(query)) return reload();
-      for (const e of events) if (e.task && e.version > (versions.current.get(e.id) ?? 0)) confirmed(e.task);
-      const next = applyEvents({ items: itemsRef.current, counts: countsRef.current }, events);
+      // Known already (this tab's own change, or a replay): nothing to show, nothing to reload.
+      const fresh = events.filter((e) => e.type === "task.deleted" || e.version > (versions.current.get(e.id) ?? 0));
+      if (!appliesInPlace(query) && fresh.some((e) => e.type !== "task.deleted")) return reload();
+      for (const e of fresh) if (e.task) confirmed(e.task);
+      const next = applyEvents({ items: itemsRef.current, counts: countsRef.current }, fresh);
       itemsRef.current = next.items;
       setItems(next.items);
       if (next.counts !== countsRef.current) {
