@@ -108,9 +108,11 @@ export function useTaskBoard(
   // Live sync (issue 16): changes made elsewhere arrive as events, applied by version (live/).
   const live = useLiveSocket(userId, apiOrigin, {
     onEvents(events) {
-      if (!appliesInPlace(view.current)) return board.reload();
-      for (const e of events) if (e.task && e.version > queue.version(e.id)) queue.confirmed(e.task);
-      list.dispatch({ type: "events", events });
+      // Known already (this tab's own change, or a replay): nothing to show, nothing to reload.
+      const fresh = events.filter((e) => e.type === "task.deleted" || e.version > queue.version(e.id));
+      if (!appliesInPlace(view.current) && fresh.some((e) => e.type !== "task.deleted")) return board.reload();
+      for (const e of fresh) if (e.task) queue.confirmed(e.task);
+      list.dispatch({ type: "events", events: fresh });
     },
     onReload: board.reload,
   });
