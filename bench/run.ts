@@ -22,6 +22,7 @@ import { scenarios } from "./load/scenarios.ts";
 import { lighthouseTable, loadTable, sizeTable, verifyTable } from "./report/tables.ts";
 import { measurePageScripts } from "./size/page-scripts.ts";
 import { LIMITS, measureWorkerBundle } from "./size/worker-bundles.ts";
+import { measureWorkerStartup } from "./size/worker-startup.ts";
 import { missingAssets } from "./support/served-build.ts";
 import { startPreviewStack } from "./support/stack.ts";
 import { seedTasks, signUpUser } from "./support/users.ts";
@@ -129,8 +130,10 @@ async function main() {
       for (const [path, cookie] of [["/"], ["/sign-in"], ["/tasks", reader.cookie]] as const) {
         pages.push(await measurePageScripts(stack.site, path, join(build, "client"), cookie));
       }
-      report.size = { limits: LIMITS, workers, pages };
-      return sizeTable(workers, pages);
+      const startup = measureWorkerStartup("wrangler.jsonc");
+      report.size = { limits: LIMITS, workers, pages, startup };
+      const runs = startup.runsMs.map((ms) => `${ms.toFixed(1)} ms`).join(", ");
+      return `${sizeTable(workers, pages)}\n\n3c. API startup CPU (wrangler check startup): best ${startup.bestMs.toFixed(1)} ms of ${runs}`;
     });
     await part("verify", "1. JWT verification inside workerd…", async () => {
       const verify = await measureVerify(stack, reader, OUT_DIR, SETTINGS.verify);
