@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { writePerRunDevVars } from "./dev-vars.ts";
+import { claimDevStack, writePerRunDevVars } from "./dev-vars.ts";
 
 const dirs: string[] = [];
 function devVars(text: string): string {
@@ -28,5 +28,16 @@ describe("web/.dev.vars per run", () => {
       "DATABASE_URL=postgresql://two",
     ]);
     expect(lines.filter((line) => line.startsWith("#"))).toHaveLength(1);
+  });
+
+  it("lets one dev stack per checkout claim it, and a new one once the claimant is gone", () => {
+    const owner = join(dirname(devVars("")), "dev-stack.pid");
+    writeFileSync(owner, String(process.ppid));
+    expect(() => claimDevStack(owner)).toThrow(/another dev stack runs in this checkout/);
+    writeFileSync(owner, "2147483646");
+    const release = claimDevStack(owner);
+    expect(readFileSync(owner, "utf8")).toBe(String(process.pid));
+    release();
+    expect(existsSync(owner)).toBe(false);
   });
 });

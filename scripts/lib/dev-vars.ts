@@ -4,7 +4,8 @@
  * and, below a marker line, the values of the current run (rewritten each run).
  */
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 
 const PER_RUN_NOTE = "# Below: written by npm run dev on every run (the SQL endpoint's password changes each time).";
 
@@ -38,4 +39,27 @@ export function writePerRunDevVars(file: string, values: Record<string, string>,
     .filter(([, value]) => value !== "")
     .map(([key, value]) => `${key}=${value}`);
   writeFileSync(file, `${kept}\n${PER_RUN_NOTE}\n${perRun.join("\n")}\n`, { mode: 0o600 });
+}
+
+/**
+ * Claims this checkout's dev stack for this process (its id in `ownerFile`); returns the release. Two `astro dev`s in one checkout break each
+ * other even on other ports: each rewrites web/.dev.vars, which makes the other restart with the
+ * wrong password, and they share Vite's dependency cache under web/node_modules/.vite.
+ */
+export function claimDevStack(ownerFile: string): () => void {
+  try {
+    const owner = Number(readFileSync(ownerFile, "utf8"));
+    if (owner !== process.pid && Number.isInteger(owner) && owner > 0) {
+      process.kill(owner, 0);
+      throw new Error(
+        `another dev stack runs in this checkout (process ${owner}); two would share web/.dev.vars and Vite's cache. Stop it, or use another checkout.`,
+      );
+    }
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("another dev stack")) throw error;
+    // No file, or its process is gone: the checkout is free.
+  }
+  mkdirSync(dirname(ownerFile), { recursive: true });
+  writeFileSync(ownerFile, String(process.pid));
+  return () => rmSync(ownerFile, { force: true });
 }

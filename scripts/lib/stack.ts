@@ -14,7 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ensureDevVars, writePerRunDevVars } from "./dev-vars.ts";
+import { claimDevStack, ensureDevVars, writePerRunDevVars } from "./dev-vars.ts";
 import { waitFor } from "./ports.ts";
 import { type Group, type OutputSink, printPrefixed, startGroup } from "./process-group.ts";
 
@@ -22,6 +22,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const WRANGLER = join(ROOT, "node_modules/wrangler/bin/wrangler.js");
 const ASTRO = join(ROOT, "node_modules/astro/bin/astro.mjs");
 const DEV_VARS = join(ROOT, "web/.dev.vars");
+/** Who runs this checkout's dev stack: a second one would rewrite web/.dev.vars under the first. */
+const DEV_OWNER = join(ROOT, ".artifacts", "dev-stack.pid");
 /** Pages asked for until they render before the stack counts as ready (see `warmUp`). */
 const WARM_PAGES = ["/", "/sign-in", "/sign-up", "/tasks"];
 
@@ -36,8 +38,8 @@ export const DEFAULT_PORTS: Readonly<StackPorts> = { site: 4321, api: 8787, sql:
 
 /** Something in front of the SQL endpoint that the API and the site talk to instead. */
 export interface SqlProxy {
-  /** e.g. http://127.0.0.1:41236; it must serve POST /sql by forwarding it to the endpoint. */
-  origin: string;
+  /** The URL the Workers get as NEON_HTTP_ENDPOINT, e.g. http://127.0.0.1:41236/sql/bench. */
+  endpoint: string;
   /** Called by the stack's `stop()`, after the API and the site have stopped. */
   close(): Promise<void>;
 }
@@ -57,10 +59,11 @@ export interface StackOptions {
   clientIpHeader?: string;
   /**
    * Puts a proxy between the API/site and the SQL endpoint (e.g. one that adds latency, for a
-   * bench). Called once the endpoint answers, with its origin (`http://127.0.0.1:<port>`);
-   * the API and the site get `${origin}/sql` of what it returns as NEON_HTTP_ENDPOINT.
+   * bench, e.g. test-support/sql-fault-proxy.ts). Called once the endpoint answers, with the
+   * endpoint's URL (`http://127.0.0.1:<port>/sql`), which the proxy forwards to; the API and the
+   * site get the `endpoint` it returns as NEON_HTTP_ENDPOINT. The stack closes it on `stop()`.
    */
-  sqlProxy?: (sqlOrigin: string) => Promise<SqlProxy>;
+  sqlProxy?: (sqlEndpoint: string) => Promise<SqlProxy>;
   /** Where the processes' output goes (default: this process's, each line prefixed). */
   output?: OutputSink;
   /** How long starting may take, the preview's build included (default 180 s). */
@@ -159,11 +162,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const until = (url: string, name: string) =>
     waitFor(url, { name, alive: () => crash === undefined && !stopping, timeoutMs: deadline - Date.now() });
+  const release = mode === "dev" ? claimDevStack(DEV_OWNER) : () => undefined;
   const stop = async () => {
     stopping = true;
     await Promise.all(groups.map((group) => group.stop(5000)));
     await proxy?.close();
     proxy = undefined;
+    release();
   };
 
   const buildDir = mode === "preview" ? join(ROOT, ".artifacts", `preview-${ports.site}`) : undefined;
@@ -175,8 +180,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LOCAL_SQL_PASSWORD: password,
     });
     await until(`${urls.sql}/health`, "the local SQL endpoint");
-    if (options.sqlProxy) proxy = await options.sqlProxy(urls.sql);
-    const sqlEndpoint = `${proxy?.origin ?? urls.sql}/sql`;
+    if (options.sqlProxy) proxy = await options.sqlProxy(`${urls.sql}/sql`);
+    const sqlEndpoint = proxy?.endpoint ?? `${urls.sql}/sql`;
     const defaults = originsOf(DEFAULT_PORTS, `http://127.0.0.1:${DEFAULT_PORTS.sql}/sql`);
     const origins = originsOf(ports, sqlEndpoint);
     const siteOverrides = differing(origins.site, defaults.site);
