@@ -76,15 +76,14 @@ async function main() {
   };
   const tables = new Map<string, string>();
 
-  // Both Workers reach the SQL endpoint through a proxy that adds no delay except during part 5
-  // (its default endpoint: the stack sends SQL to `<proxy>/sql`).
+  // Both Workers reach the SQL endpoint through a proxy that adds no delay except during part 5.
   let latencyControl = "";
   progress("Starting the preview stack (astro build, wrangler dev ×2, local SQL endpoint)…");
   const stack = await startPreviewStack(join(OUT_DIR, "stack.log"), {
-    sqlProxy: async (sqlOrigin) => {
-      const proxy = await startSqlFaultProxy(`${sqlOrigin}/sql`);
-      latencyControl = `${proxy.origin}/control/default`;
-      return proxy;
+    sqlProxy: async (sqlEndpoint) => {
+      const proxy = await startSqlFaultProxy(sqlEndpoint);
+      latencyControl = `${proxy.origin}/control/bench`;
+      return { endpoint: `${proxy.origin}/sql/bench`, close: () => proxy.close() };
     },
   });
   report.stack = { site: stack.site, api: stack.api, sql: stack.sql, log: join(OUT_DIR, "stack.log") };

@@ -6,8 +6,7 @@
  * - `PUT  /control/<id>` `{ mode?, delayMs? }` changes how `<id>` behaves
  * - `GET  /control/<id>` what happened to `<id>`'s requests so far (ProxyCounts)
  * Each test uses its own `<id>` (as its NEON_HTTP_ENDPOINT), so tests running
- * side by side never share a mode. `POST /sql` alone is the endpoint `default`
- * (the bench's stack, which sends SQL to `<proxy origin>/sql`).
+ * side by side never share a mode.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { listenOnLoopback, readBody, sendJson } from "./http-helpers.ts";
@@ -139,7 +138,7 @@ export async function startSqlFaultProxy(upstream: string): Promise<SqlFaultProx
   };
 
   const server = createServer((req, res) => {
-    const [, kind, id = "default", ...rest] = new URL(req.url ?? "/", "http://local").pathname.split("/");
+    const [, kind, id, ...rest] = new URL(req.url ?? "/", "http://local").pathname.split("/");
     if (!id || rest.length > 0) return send(res, 404);
     const fail = (status: number) => (error: unknown) => {
       if (!res.headersSent && !res.destroyed) send(res, status, { message: String(error) });

@@ -28,6 +28,7 @@ describe("/openapi.json", () => {
       "completeTask",
       "restoreTask",
       "bulkTasks",
+      "listChanges",
       "getHealth",
     ]);
   });

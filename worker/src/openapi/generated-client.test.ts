@@ -4,6 +4,7 @@
  * written by scripts/lint-contract.ts) and driven by openapi-fetch type-checks
  * and runs the whole CRUD flow, the 404 included, against the test stack.
  */
+import { createExecutionContext } from "cloudflare:test";
 import createClient from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { signUpUser, testBindings } from "../../test/harness.ts";
@@ -17,7 +18,8 @@ describe("a client generated from /openapi.json", () => {
     const client = createClient<paths>({
       baseUrl: "http://localhost:8787",
       headers: { authorization: `Bearer ${user.token}` },
-      fetch: (request: Request) => Promise.resolve(app.fetch(request, bindings)),
+      // An execution context, as in production: a write hands its live events to waitUntil.
+      fetch: (request: Request) => Promise.resolve(app.fetch(request, bindings, createExecutionContext())),
     });
     const params = { path: { userId: user.id } };
 
