@@ -58,6 +58,7 @@ afterEach(async () => {
 const checkbox = (page: Page, title: string) =>
   page.getByRole("list", { name: "Tasks" }).getByRole("checkbox", { name: title, exact: true });
 
+// Covers 003 FR-039.
 describe("live sync between two pages", () => {
   it("shows a task added, completed and deleted in one page in the other, without a reload", async () => {
     await first.getByLabel("New task").fill("Seen in both tabs");

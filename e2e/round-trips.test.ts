@@ -9,6 +9,7 @@ import { countPageRoundTrips } from "../test-support/page-round-trips.ts";
 import { SITE, STACK } from "./browser.ts";
 
 describe.runIf(STACK === "preview")("SQL round trips per page view (npm run preview)", () => {
+  // Covers 002 FR-072, 002 FR-073.
   it("is 0 for signed-in /, 1 for /tasks, 1 for a token, 0 for a repeated JWKS, at most 3 for sign-in", async () => {
     const counts = await countPageRoundTrips({ site: SITE, sql: inject("sqlUrl"), databaseUrl: inject("databaseUrl") });
     expect(counts).toEqual({ landing: 0, tasks: 1, token: 1, repeatedJwks: 0, signIn: expect.any(Number) });

@@ -30,6 +30,7 @@ async function expectProblem(response: Response, status: number, code: string) {
   expect(await response.json()).toMatchObject({ status, code });
 }
 
+// Covers 001 FR-070.
 describe("who gets a live socket", () => {
   it("answers a valid token in Sec-WebSocket-Protocol with the subprotocol bearer", async () => {
     const alice = await signUpUser("Alice");
@@ -94,6 +95,7 @@ describe("who gets a live socket", () => {
 });
 
 describe("the change feed's cursors", () => {
+  // Covers 001 FR-075.
   it("answers 410 CURSOR_EXPIRED for a cursor older than the changes kept, or never issued", async () => {
     const alice = await signUpUser("Alice");
     const task = await createTask(alice, "Long ago");
@@ -123,6 +125,7 @@ describe("the change feed's cursors", () => {
     }
   });
 
+  // Covers 001 FR-078.
   it("keeps each person's change log to them, even for a query without a user filter", async () => {
     const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
     await createTask(alice, "Alice's");

@@ -36,6 +36,7 @@ async function feed(user: TestUser, since?: string) {
 const types = (messages: LiveMessage[]) => messages.map((m) => m.type);
 
 describe("live sync", () => {
+  // Covers 001 FR-071, 001 FR-073.
   it("sends each change to every socket of its owner, in order, and nothing to anyone else", async () => {
     const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
     const [first, second, bobs] = await Promise.all([socketFor(alice), socketFor(alice), socketFor(bob)]);
@@ -78,6 +79,7 @@ describe("live sync", () => {
     expect(first.messages).toHaveLength(3);
   });
 
+  // Covers 001 FR-074.
   it("replays the changes after a cursor, deletions included, and only the caller's", async () => {
     const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
     const socket = await socketFor(alice);
@@ -103,6 +105,7 @@ describe("live sync", () => {
     expect(await (await feed(alice, deletion?.cursor)).json()).toEqual({ items: [], cursor: deletion?.cursor });
   });
 
+  // Covers 001 FR-072, 001 FR-076, 001 FR-077.
   it("sends the events bulk actions and restores imply", async () => {
     const alice = await signUpUser("Alice");
     const tasks = [await createTask(alice, "One"), await createTask(alice, "Two")];

@@ -42,6 +42,7 @@ async function senderFromVector() {
 
 const subscriber = () => ({ p256dh: bytes(VECTOR.uaPublic), auth: bytes(VECTOR.authSecret) });
 
+// Covers 004 FR-020.
 describe("aes128gcm encryption (RFC 8291)", () => {
   it("produces RFC 8291 Appendix A's message exactly from its keys and salt", async () => {
     const body = await encryptPayload(new TextEncoder().encode(VECTOR.plaintext), subscriber(), {

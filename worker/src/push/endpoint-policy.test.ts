@@ -37,6 +37,7 @@ const refusedEverywhere = [
 
 const loopback = ["http://127.0.0.1:41234/push/abc", "http://localhost:8080/push/abc", "http://[::1]:9000/push"];
 
+// Covers 004 FR-022.
 describe("the push endpoint allow-list", () => {
   it("accepts the browsers' push services everywhere", () => {
     for (const endpoint of browsers) {
@@ -72,6 +73,7 @@ describe("the push endpoint allow-list", () => {
   });
 });
 
+// Covers 004 FR-023.
 describe("the PushSubscription body", () => {
   const Body = withEndpointPolicy(production);
   const keys = {

@@ -39,6 +39,7 @@ describe("buildPushRequest", () => {
   });
 });
 
+// Covers 004 FR-024.
 describe("pushOutcome", () => {
   it.each([
     [201, "delivered"],

@@ -23,6 +23,7 @@ async function verify(header: string, publicKey: string, now: number) {
   });
 }
 
+// Covers 004 FR-021.
 describe("VAPID (RFC 8292)", () => {
   it("signs an ES256 JWT for the endpoint's origin, expiring within 24 hours, naming the sender", async () => {
     const keys = await generateVapidKeys();

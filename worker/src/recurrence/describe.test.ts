@@ -9,6 +9,7 @@ function words(text: string) {
   return describeRule(parsed.rule);
 }
 
+// Covers 004 FR-009.
 describe("describeRule", () => {
   it.each([
     ["FREQ=DAILY", "every day"],

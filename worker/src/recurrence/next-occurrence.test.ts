@@ -22,6 +22,7 @@ function next(repeat: string, timeZone: string, dueAt: string, extra: Partial<Ne
   return result === null ? null : new Date(result).toISOString();
 }
 
+// Covers 004 FR-005.
 describe("issue 15's examples", () => {
   it("moves weekly on Monday 09:00 Europe/Berlin from 2026-03-23 to 2026-03-30T07:00Z, across the clock change", () => {
     expect(next("FREQ=WEEKLY;BYDAY=MO", "Europe/Berlin", "2026-03-23T09:00:00+01:00")).toBe("2026-03-30T07:00:00.000Z");
@@ -64,6 +65,7 @@ describe("issue 15's examples", () => {
   });
 });
 
+// Covers 004 FR-006.
 describe("RFC 5545 dates", () => {
   it("repeats 29 February in leap years only", () => {
     expect(next("FREQ=YEARLY", "UTC", "2028-02-29T10:00:00Z")).toBe("2032-02-29T10:00:00.000Z");

@@ -21,6 +21,7 @@ function pointers(body: unknown) {
   return result.success ? [] : toFieldErrors("json", result.error.issues).map((error) => error.pointer);
 }
 
+// Covers 004 FR-001, 004 FR-002, 004 FR-004.
 describe("repeat", () => {
   it.each([
     ["FREQ=HOURLY", "FREQ must be one of"],
@@ -80,6 +81,7 @@ describe("repeat", () => {
   });
 });
 
+// Covers 004 FR-003.
 describe("timeZone", () => {
   it("accepts IANA names and refuses offsets and unknown zones", () => {
     const base = { dueAt: "2026-06-01T09:00:00Z", repeat: "FREQ=DAILY" };
@@ -100,6 +102,7 @@ describe("repeatFrom", () => {
   });
 });
 
+// Covers 004 FR-007.
 describe("reminders", () => {
   const dueAt = "2026-06-01T09:00:00Z";
 

@@ -34,6 +34,7 @@ const event = (type: TaskEvent["type"], t: Task, cursor = "1"): TaskEvent =>
     ? { type, id: t.id, version: t.version, cursor }
     : { type, id: t.id, version: t.version, task: t, cursor };
 
+// Covers 003 FR-040.
 describe("applying live events by version", () => {
   it("adds a created task at the top, once, and counts it", () => {
     const created = task("b", 1);
