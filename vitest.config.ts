@@ -11,7 +11,7 @@
  * - e2e: the browser journeys in Chromium against the running stack
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
-import { defineConfig, defineProject } from "vitest/config";
+import { configDefaults, defineConfig, defineProject } from "vitest/config";
 
 function workerProject(database: "pglite" | "postgres") {
   return defineProject({
@@ -32,6 +32,8 @@ function e2eProject(stack: "dev" | "preview") {
     test: {
       name: `e2e (${stack})`,
       include: ["e2e/**/*.test.ts"],
+      // *.preview.test.ts measure the production build only (e.g. its SQL round trips per page view).
+      exclude: [...configDefaults.exclude, ...(stack === "dev" ? ["e2e/**/*.preview.test.ts"] : [])],
       environment: "node",
       globalSetup: ["test-support/e2e-global-setup.ts"],
       env: { E2E_STACK: stack },

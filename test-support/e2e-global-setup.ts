@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
   project.provide("siteUrl", stack.urls.site);
   project.provide("apiUrl", stack.urls.api);
   project.provide("stack", mode);
-  // e2e/round-trips.test.ts reads the SQL endpoint's /stats, which wants this run's password.
+  // e2e/round-trips.preview.test.ts reads the SQL endpoint's /stats, which wants this run's password.
   project.provide("sqlUrl", stack.urls.sql);
   project.provide("databaseUrl", stack.urls.databaseUrl);
 

@@ -4,7 +4,7 @@
  * /tasks, a fresh API token and a repeated /api/auth/jwks. Each figure is the
  * fewest seen over a few tries, so that another test's traffic on the same
  * endpoint can only be missed, never counted (it can only add).
- * Used by e2e/round-trips.test.ts and by `npm run bench`.
+ * Used by e2e/round-trips.preview.test.ts and by `npm run bench`.
  */
 
 export interface RoundTripTarget {

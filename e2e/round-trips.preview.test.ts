@@ -6,9 +6,10 @@
  */
 import { describe, expect, inject, it } from "vitest";
 import { countPageRoundTrips } from "../test-support/page-round-trips.ts";
-import { SITE, STACK } from "./browser.ts";
+import { SITE } from "./browser.ts";
 
-describe.runIf(STACK === "preview")("SQL round trips per page view (npm run preview)", () => {
+// Only the preview project runs *.preview.test.ts (vitest.config.ts): the counts are the production build's.
+describe("SQL round trips per page view (npm run preview)", () => {
   // Covers 002 FR-072, 002 FR-073.
   it("is 0 for signed-in /, 1 for /tasks, 1 for a token, 0 for a repeated JWKS, at most 3 for sign-in", async () => {
     const counts = await countPageRoundTrips({ site: SITE, sql: inject("sqlUrl"), databaseUrl: inject("databaseUrl") });
