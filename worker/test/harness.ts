@@ -1,12 +1,16 @@
 /**
  * Helpers for tests inside workerd: the Worker's env pointing at the test
- * stack, real users signed up through Better Auth, and requests to the app.
+ * stack, real users signed up through Better Auth, and requests to the app:
+ * typed through the site's own client seam (`clientFor`), or raw (`request`)
+ * for the requests no typed client would send.
  */
 import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { inject } from "vitest";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { expect, inject } from "vitest";
 import { signUpAndGetToken } from "../../test-support/better-auth-client.ts";
 import { app } from "../src/app.ts";
+import { createApiClient } from "../src/client.ts";
 import type { Bindings } from "../src/env.ts";
 
 export const API_AUDIENCE = "http://localhost:8787";
@@ -61,6 +65,61 @@ export async function signUpUser(name = "Test User"): Promise<TestUser> {
     clientIp: { header: "x-forwarded-for", address: testAddress() },
   });
   return { id, email, token };
+}
+
+/**
+ * The API as `user`'s typed client: the seam the site uses (`#api/client`),
+ * answered in-process by the app with the test bindings, so request and
+ * response types come from the routes rather than from each test file.
+ */
+export function clientFor(user: TestUser, bindings: Bindings = defaultBindings) {
+  return createApiClient("http://localhost", {
+    // A fresh execution context per request, as in production: a write hands its live events to waitUntil.
+    fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+      app.fetch(new Request(input, init), bindings, createExecutionContext()),
+    headers: { authorization: `Bearer ${user.token}` },
+  });
+}
+
+/** `user`'s tasks routes (`/api/{userId}/tasks…`) on their typed client. */
+export function tasksOf(user: TestUser, bindings: Bindings = defaultBindings) {
+  return clientFor(user, bindings).api[":userId"].tasks;
+}
+
+/** `user`'s typed routes for one of their tasks, with the path parameters that name it. */
+export function taskOf(user: TestUser, id: string, bindings: Bindings = defaultBindings) {
+  return { routes: tasksOf(user, bindings)[":id"], param: { userId: user.id, id } };
+}
+
+type TaskRoutes = ReturnType<typeof tasksOf>;
+/** A page of tasks as the list route declares it, for the tests that must send a raw query string. */
+export type TaskList = InferResponseType<TaskRoutes["$get"], 200>;
+/** A task as the routes answer it. */
+export type Task = TaskList["items"][number];
+export type { Problem } from "../src/client.ts";
+/** What creating a task takes, as the create route declares it. */
+export type NewTask = InferRequestType<TaskRoutes["$post"]>["json"];
+/** A bulk action, as the bulk route declares it. */
+export type BulkAction = InferRequestType<TaskRoutes["bulk"]["$post"]>["json"];
+export type BulkResult = InferResponseType<TaskRoutes["bulk"]["$post"], 200>;
+
+/** Creates a task for `user` through their typed client, expecting 201, and answers it. */
+export async function createTask(user: TestUser, json: NewTask = { title: "A task" }) {
+  return bodyOf(await tasksOf(user).$post({ param: { userId: user.id }, header: {}, json }), 201);
+}
+
+interface TypedAnswer {
+  status: number;
+  json(): Promise<unknown>;
+}
+
+/** Asserts the answer's status, then reads its body as the route declares it for that status. */
+export async function bodyOf<R extends TypedAnswer, S extends R["status"]>(
+  response: R,
+  status: S,
+): Promise<Awaited<ReturnType<Extract<R, { status: S }>["json"]>>> {
+  expect(response.status).toBe(status);
+  return (await response.json()) as Awaited<ReturnType<Extract<R, { status: S }>["json"]>>;
 }
 
 export function bearer(user: TestUser, init: RequestInit = {}): RequestInit {

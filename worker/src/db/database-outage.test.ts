@@ -13,7 +13,17 @@
  * toggling completion (PATCH with a body).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { bearer, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import {
+  bearer,
+  bodyOf,
+  createTask,
+  jsonBody,
+  request,
+  signUpUser,
+  type TestUser,
+  taskOf,
+  tasksOf,
+} from "../../test/harness.ts";
 import { type FaultMode, newFaultyDatabase } from "../../test/sql-fault-proxy.ts";
 import { DATABASE_TIMEOUT_MS } from "./client.ts";
 
@@ -23,13 +33,6 @@ import { DATABASE_TIMEOUT_MS } from "./client.ts";
  * not "fast": without the timeout these requests would wait forever.
  */
 const ANSWER_WITHIN_MS = DATABASE_TIMEOUT_MS + 10_000;
-
-interface TaskBody {
-  id: string;
-  title: string;
-  completed: boolean;
-  version: number;
-}
 
 /** The Worker's console.error, silenced: a logged 503 is the expected outcome here. */
 let errorLog: ReturnType<typeof vi.spyOn>;
@@ -49,7 +52,10 @@ async function timed(send: () => Response | Promise<Response>): Promise<{ respon
   return { response, elapsedMs: performance.now() - started };
 }
 
-async function expectDatabaseUnavailable(response: Response): Promise<void> {
+/** A raw Response or a typed client's answer. */
+type Answer = Pick<Response, "status" | "headers"> & { json(): Promise<unknown> };
+
+async function expectDatabaseUnavailable(response: Answer): Promise<void> {
   expect(response.status).toBe(503);
   expect(response.headers.get("content-type")).toBe("application/problem+json");
   expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -58,17 +64,14 @@ async function expectDatabaseUnavailable(response: Response): Promise<void> {
 }
 
 /** A task made with the database healthy (straight to the endpoint, not through the proxy). */
-async function newTask(user: TestUser, title = "Before the outage"): Promise<TaskBody> {
-  const response = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title })));
-  expect(response.status).toBe(201);
-  return (await response.json()) as TaskBody;
+async function newTask(user: TestUser, title = "Before the outage") {
+  return createTask(user, { title });
 }
 
 /** The task as the database has it now, read past the proxy. */
-async function current(user: TestUser, id: string): Promise<TaskBody> {
-  const response = await request(`/api/${user.id}/tasks/${id}`, bearer(user));
-  expect(response.status).toBe(200);
-  return (await response.json()) as TaskBody;
+async function current(user: TestUser, id: string) {
+  const { routes, param } = taskOf(user, id);
+  return bodyOf(await routes.$get({ param }), 200);
 }
 
 const put = (body: unknown, ifMatch: string) => jsonBody(body, { method: "PUT", headers: { "if-match": ifMatch } });
@@ -145,24 +148,23 @@ describe("writes whose reply was lost", () => {
     const user = await signUpUser();
     const db = newFaultyDatabase();
     const create = () =>
-      request(
-        `/api/${user.id}/tasks`,
-        bearer(user, jsonBody({ title: "Exactly once" }, { headers: { "idempotency-key": "lost-reply-1" } })),
-        db.bindings,
-      );
+      tasksOf(user, db.bindings).$post({
+        param: { userId: user.id },
+        header: { "idempotency-key": "lost-reply-1" },
+        json: { title: "Exactly once" },
+      });
     await db.setMode("lost-reply");
     await expectDatabaseUnavailable(await create());
     expect(await db.counts()).toMatchObject({ forwarded: 1 });
 
     await db.setMode("pass");
     const retry = await create();
-    expect(retry.status).toBe(201);
     expect(retry.headers.get("idempotent-replayed")).toBe("true");
-    const { id } = (await retry.json()) as TaskBody;
+    const { id } = await bodyOf(retry, 201);
     // The key and the task were one transaction: the replayed key names a task that exists.
     expect(await current(user, id)).toMatchObject({ title: "Exactly once", version: 1 });
-    const list = await request(`/api/${user.id}/tasks`, bearer(user));
-    const { items } = (await list.json()) as { items: TaskBody[] };
+    const list = await tasksOf(user).$get({ param: { userId: user.id }, query: {} });
+    const { items } = await bodyOf(list, 200);
     expect(items.map((item) => item.title)).toEqual(["Exactly once"]);
   });
 

@@ -10,21 +10,21 @@ import { idempotencyKeys, tasks } from "../../../db/schema/tasks.ts";
 import { connectingRole } from "../../test/database.ts";
 import {
   bearer,
+  bodyOf,
   countedBindings,
   jsonBody,
   request,
   signUpUser,
   type TestUser,
+  tasksOf,
   testBindings,
 } from "../../test/harness.ts";
 import { configFor } from "../env.ts";
 import { databaseFor } from "./client.ts";
 
 async function createTask(user: TestUser, title: string, key?: string) {
-  const init = key ? jsonBody({ title }, { headers: { "idempotency-key": key } }) : jsonBody({ title });
-  const response = await request(`/api/${user.id}/tasks`, bearer(user, init));
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string };
+  const header = key ? { "idempotency-key": key } : {};
+  return bodyOf(await tasksOf(user).$post({ param: { userId: user.id }, header, json: { title } }), 201);
 }
 
 async function twoUsersWithTasks() {

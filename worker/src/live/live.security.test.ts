@@ -10,18 +10,23 @@ import { decodeProtectedHeader } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { taskChanges } from "../../../db/schema/changes.ts";
 import { connectingRole } from "../../test/database.ts";
-import { bearer, jsonBody, request, signUpUser, type TestUser, testBindings } from "../../test/harness.ts";
+import {
+  bearer,
+  bodyOf,
+  clientFor,
+  createTask as create,
+  request,
+  signUpUser,
+  type TestUser,
+  testBindings,
+} from "../../test/harness.ts";
 import { accept, upgrade } from "../../test/live-sockets.ts";
 import { claimsFor, inlineJwksBindings, newSigningKey, nowSeconds, signToken } from "../../test/tokens.ts";
 import { databaseFor } from "../db/client.ts";
 import { configFor } from "../env.ts";
 import { TOKEN_EXPIRED } from "./user-hub.ts";
 
-async function createTask(user: TestUser, title: string) {
-  const response = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title })));
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string };
-}
+const createTask = (user: TestUser, title: string) => create(user, { title });
 
 async function expectProblem(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -100,7 +105,8 @@ describe("the change feed's cursors", () => {
     const alice = await signUpUser("Alice");
     const task = await createTask(alice, "Long ago");
     const feed = (since: string) => request(`/api/${alice.id}/changes?since=${since}`, bearer(alice));
-    const { cursor } = (await (await request(`/api/${alice.id}/changes`, bearer(alice))).json()) as { cursor: string };
+    const changes = clientFor(alice).api[":userId"].changes;
+    const { cursor } = await bodyOf(await changes.$get({ param: { userId: alice.id }, query: {} }), 200);
     expect((await feed("0")).status).toBe(200);
 
     // Eight days pass; the next write purges what is older than seven.
@@ -111,7 +117,7 @@ describe("the change feed's cursors", () => {
     await request(`/api/${alice.id}/tasks/${task.id}/complete`, bearer(alice, { method: "PATCH" }));
     await expectProblem(await feed("0"), 410, "CURSOR_EXPIRED");
     // The cursor of the last purged change still works: nothing after it is missing.
-    const latest = (await (await feed(cursor)).json()) as { items: { type: string }[] };
+    const latest = await bodyOf(await changes.$get({ param: { userId: alice.id }, query: { since: cursor } }), 200);
     expect(latest.items.map((i) => i.type)).toEqual(["task.updated"]);
 
     await expectProblem(await feed("999999999"), 410, "CURSOR_EXPIRED");

@@ -4,7 +4,18 @@
  * else's; the change feed replays the same events after a cursor.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bearer, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import {
+  type BulkAction,
+  bearer,
+  bodyOf,
+  clientFor,
+  createTask as create,
+  request,
+  signUpUser,
+  type TestUser,
+  taskOf,
+  tasksOf,
+} from "../../test/harness.ts";
 import { type Listener, listen } from "../../test/live-sockets.ts";
 import type { LiveMessage, TaskEvent } from "./events.ts";
 
@@ -22,15 +33,22 @@ async function socketFor(user: TestUser): Promise<Listener> {
   return listener;
 }
 
-async function createTask(user: TestUser, title: string) {
-  const response = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title })));
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; version: number; title: string };
-}
+const createTask = (user: TestUser, title: string) => create(user, { title });
 
 async function feed(user: TestUser, since?: string) {
-  const query = since === undefined ? "" : `?since=${encodeURIComponent(since)}`;
-  return request(`/api/${user.id}/changes${query}`, bearer(user));
+  const query = since === undefined ? {} : { since };
+  return clientFor(user).api[":userId"].changes.$get({ param: { userId: user.id }, query });
+}
+
+/** Sets completion (PATCH with a body) through the typed client. */
+function complete(user: TestUser, id: string) {
+  const { routes, param } = taskOf(user, id);
+  return routes.complete.$patch({ param, header: {}, json: { completed: true } });
+}
+
+function remove(user: TestUser, id: string) {
+  const { routes, param } = taskOf(user, id);
+  return routes.$delete({ param, header: {} });
 }
 
 const types = (messages: LiveMessage[]) => messages.map((m) => m.type);
@@ -53,12 +71,9 @@ describe("live sync", () => {
       });
     }
 
-    const completed = await request(
-      `/api/${alice.id}/tasks/${task.id}/complete`,
-      bearer(alice, jsonBody({ completed: true }, { method: "PATCH" })),
-    );
+    const completed = await complete(alice, task.id);
     expect(completed.status).toBe(200);
-    const deleted = await request(`/api/${alice.id}/tasks/${task.id}`, bearer(alice, { method: "DELETE" }));
+    const deleted = await remove(alice, task.id);
     expect(deleted.status).toBe(204);
 
     for (const socket of [first, second]) {
@@ -84,21 +99,21 @@ describe("live sync", () => {
     const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
     const socket = await socketFor(alice);
     const task = await createTask(alice, "Catch me up");
+    // An empty PATCH (a toggle), sent raw: the typed client always sends a body.
     await request(`/api/${alice.id}/tasks/${task.id}/complete`, bearer(alice, { method: "PATCH" }));
-    await request(`/api/${alice.id}/tasks/${task.id}`, bearer(alice, { method: "DELETE" }));
+    await remove(alice, task.id);
     await createTask(bob, "Not Alice's");
     await vi.waitFor(() => expect(socket.messages).toHaveLength(3), HEARD);
     const [created, update, deletion] = socket.messages as TaskEvent[];
 
     const response = await feed(alice, created?.cursor);
-    expect(response.status).toBe(200);
     expect(response.headers.get("cache-control")).toBe("no-store");
-    const page = (await response.json()) as { items: TaskEvent[]; cursor: string };
+    const page = await bodyOf(response, 200);
     expect(page.items).toEqual([update, deletion]);
     expect(page.cursor).toBe(deletion?.cursor);
 
     // From the start: every change of Alice's, none of Bob's.
-    const all = (await (await feed(alice, "0")).json()) as { items: TaskEvent[] };
+    const all = await bodyOf(await feed(alice, "0"), 200);
     expect(all.items).toEqual([created, update, deletion]);
     // Without a cursor: the current one, and no items.
     expect(await (await feed(alice)).json()).toEqual({ items: [], cursor: deletion?.cursor });
@@ -110,12 +125,12 @@ describe("live sync", () => {
     const alice = await signUpUser("Alice");
     const tasks = [await createTask(alice, "One"), await createTask(alice, "Two")];
     const socket = await socketFor(alice);
-    const bulk = (body: unknown) => request(`/api/${alice.id}/tasks/bulk`, bearer(alice, jsonBody(body)));
+    const bulk = (json: BulkAction) => tasksOf(alice).bulk.$post({ param: { userId: alice.id }, header: {}, json });
 
     expect((await bulk({ action: "complete" })).status).toBe(200);
     await vi.waitFor(() => expect(socket.messages).toHaveLength(2), HEARD);
     const cleared = await bulk({ action: "delete-completed" });
-    const { deletionId } = (await cleared.json()) as { deletionId: string };
+    const deletionId = (await bodyOf(cleared, 200)).deletionId ?? "";
     await vi.waitFor(() => expect(socket.messages).toHaveLength(4), HEARD);
     expect((await bulk({ action: "restore", deletionId })).status).toBe(200);
     await vi.waitFor(() => expect(socket.messages).toHaveLength(6), HEARD);
@@ -139,22 +154,18 @@ describe("live sync", () => {
 
     // One task's Undo, too.
     const [one] = tasks;
-    await request(`/api/${alice.id}/tasks/${one?.id}`, bearer(alice, { method: "DELETE" }));
-    await request(`/api/${alice.id}/tasks/${one?.id}/restore`, bearer(alice, { method: "POST" }));
+    const { routes, param } = taskOf(alice, one?.id ?? "");
+    await routes.$delete({ param, header: {} });
+    await routes.restore.$post({ param, header: {} });
     await vi.waitFor(() => expect(types(socket.messages.slice(6))).toEqual(["task.deleted", "task.created"]), HEARD);
   });
 
   it("records nothing, and sends nothing, for a write that changed nothing", async () => {
     const alice = await signUpUser("Alice");
     const task = await createTask(alice, "Done already");
-    const complete = () =>
-      request(
-        `/api/${alice.id}/tasks/${task.id}/complete`,
-        bearer(alice, jsonBody({ completed: true }, { method: "PATCH" })),
-      );
-    await complete();
-    const { cursor } = (await (await feed(alice)).json()) as { cursor: string };
-    expect((await complete()).status).toBe(200);
+    await complete(alice, task.id);
+    const { cursor } = await bodyOf(await feed(alice), 200);
+    expect((await complete(alice, task.id)).status).toBe(200);
     expect(await (await feed(alice, cursor)).json()).toEqual({ items: [], cursor });
   });
 

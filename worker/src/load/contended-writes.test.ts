@@ -6,23 +6,16 @@
  * must land.
  */
 import { describe, expect, it } from "vitest";
-import { bearer, jsonBody, request, signUpUser } from "../../test/harness.ts";
+import { bearer, bodyOf, createTask, jsonBody, request, signUpUser, type Task, taskOf } from "../../test/harness.ts";
 
 const ROUNDS = 10;
 const WRITERS = 8;
-
-interface TaskBody {
-  id: string;
-  title: string;
-  completed: boolean;
-  version: number;
-}
 
 /** A writer's change, and what it does to the task when it wins. */
 interface Write {
   init: (ifMatch: string) => RequestInit;
   suffix: string;
-  apply: (task: Pick<TaskBody, "title" | "completed">) => Pick<TaskBody, "title" | "completed">;
+  apply: (task: Pick<Task, "title" | "completed">) => Pick<Task, "title" | "completed">;
 }
 
 function writerFor(round: number, writer: number): Write {
@@ -46,9 +39,8 @@ describe("contended writes", () => {
   // Covers 001 FR-037.
   it(`lets exactly one of ${WRITERS} concurrent PUTs and PATCHes with the same If-Match win, round after round`, async () => {
     const user = await signUpUser();
-    const created = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title: "Contended" })));
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as TaskBody;
+    const { id } = await createTask(user, { title: "Contended" });
+    // The contending writes stay raw: half are empty PATCHes (toggles), which the typed client cannot send.
     const path = `/api/${user.id}/tasks/${id}`;
     let expected = { title: "Contended", completed: false };
 
@@ -72,16 +64,16 @@ describe("contended writes", () => {
       expect(await (responses[winner] as Response).json()).toMatchObject({ ...expected, version: version + 1 });
     }
 
-    const final = await request(path, bearer(user));
+    const { routes, param } = taskOf(user, id);
+    const final = await routes.$get({ param });
     expect(final.headers.get("etag")).toBe(`"${ROUNDS + 1}"`);
-    expect(await final.json()).toMatchObject({ ...expected, version: ROUNDS + 1 });
+    expect(await bodyOf(final, 200)).toMatchObject({ ...expected, version: ROUNDS + 1 });
   });
 
   // Covers 001 FR-048.
   it("applies every one of many concurrent toggles without If-Match", async () => {
     const user = await signUpUser();
-    const created = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title: "Flipped" })));
-    const { id } = (await created.json()) as TaskBody;
+    const { id } = await createTask(user, { title: "Flipped" });
     const toggles = 25;
     const responses = await Promise.all(
       Array.from({ length: toggles }, () =>
@@ -90,9 +82,10 @@ describe("contended writes", () => {
     );
     expect(responses.map((response) => response.status)).toEqual(Array(toggles).fill(200));
     // Each saw a distinct version: the database serialised them, so none read a stale row.
-    const versions = await Promise.all(responses.map(async (r) => ((await r.json()) as TaskBody).version));
+    const versions = await Promise.all(responses.map(async (r) => ((await r.json()) as Task).version));
     expect(versions.sort((a, b) => a - b)).toEqual(Array.from({ length: toggles }, (_, n) => n + 2));
-    const final = (await (await request(`/api/${user.id}/tasks/${id}`, bearer(user))).json()) as TaskBody;
+    const { routes, param } = taskOf(user, id);
+    const final = await bodyOf(await routes.$get({ param }), 200);
     expect(final).toMatchObject({ completed: toggles % 2 === 1, version: toggles + 1 });
   });
 });

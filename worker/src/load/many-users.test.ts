@@ -4,6 +4,8 @@
  * routing, one SQL round trip each) against the real database. Afterwards
  * every user must have exactly the tasks they created, each toggled exactly
  * as often as they asked, and nobody may ever have seen anyone else's.
+ * The requests stay raw (`answered` judges any Response, toggles are empty
+ * PATCHes); their bodies are read as the routes' own types.
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -11,6 +13,8 @@ import {
   jsonBody,
   request as requestWith,
   signUpUser,
+  type Task,
+  type TaskList,
   type TestUser,
   testBindings,
 } from "../../test/harness.ts";
@@ -26,13 +30,6 @@ const request = (path: string, init?: RequestInit) => requestWith(path, init, pa
 const USERS = 20;
 const REQUESTS = 1_000;
 const CONCURRENCY = 50;
-
-interface TaskBody {
-  id: string;
-  title: string;
-  completed: boolean;
-  version: number;
-}
 
 /** What the test knows each user did, to compare with what the API has afterwards. */
 interface Ledger {
@@ -58,13 +55,13 @@ async function inPool<T>(items: readonly T[], concurrency: number, work: (item: 
 }
 
 /** Every task of `user`, all pages. */
-async function allTasks(user: TestUser): Promise<TaskBody[]> {
-  const tasks: TaskBody[] = [];
+async function allTasks(user: TestUser): Promise<Task[]> {
+  const tasks: Task[] = [];
   let path: string | null = `/api/${user.id}/tasks?limit=200`;
   while (path) {
     const response = await request(path, bearer(user));
     expect(response.status).toBe(200);
-    const page = (await response.json()) as { items: TaskBody[]; nextCursor: string | null };
+    const page = (await response.json()) as TaskList;
     tasks.push(...page.items);
     path = page.nextCursor ? `/api/${user.id}/tasks?limit=200&cursor=${encodeURIComponent(page.nextCursor)}` : null;
   }
@@ -98,7 +95,7 @@ describe("load", () => {
         const title = `${prefix}${sequence}`;
         const response = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody({ title })));
         if (!answered("create", response, 201)) return;
-        const task = (await response.json()) as TaskBody;
+        const task = (await response.json()) as Task;
         ledger.titles.push(title);
         ledger.toggles.set(task.id, 0);
       } else if (operation === "toggle" && known.length > 0) {
@@ -110,7 +107,7 @@ describe("load", () => {
         // A toggle before any create has answered lists instead.
         const response = await request(`/api/${user.id}/tasks?limit=200`, bearer(user));
         if (!answered("list", response, 200)) return;
-        const { items } = (await response.json()) as { items: TaskBody[] };
+        const { items } = (await response.json()) as TaskList;
         for (const item of items) if (!item.title.startsWith(prefix)) leaks.push(`${prefix} saw ${item.title}`);
       }
     });

@@ -4,15 +4,15 @@
  * every insert path stores the same canonical instant.
  */
 import { describe, expect, it } from "vitest";
-import { bearer, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import { bodyOf, type NewTask, type Problem, signUpUser, type TestUser, taskOf, tasksOf } from "../../test/harness.ts";
 
-const create = (user: TestUser, body: unknown, key?: string) =>
-  request(`/api/${user.id}/tasks`, bearer(user, jsonBody(body, key ? { headers: { "idempotency-key": key } } : {})));
+const create = (user: TestUser, json: NewTask, key?: string) =>
+  tasksOf(user).$post({ param: { userId: user.id }, header: key ? { "idempotency-key": key } : {}, json });
 
-async function expectRefused(response: Response, pointer: string) {
+async function expectRefused(response: { status: number; json(): Promise<unknown> }, pointer: string) {
   expect(response.status).toBe(422);
-  const problem = (await response.json()) as { errors: { pointer: string }[] };
-  expect(problem.errors.map((error) => error.pointer)).toContain(pointer);
+  const problem = (await response.json()) as Problem;
+  expect(problem.errors?.map((error) => error.pointer)).toContain(pointer);
 }
 
 describe("dates", () => {
@@ -22,9 +22,8 @@ describe("dates", () => {
     const body = { title: "Ancient", dueAt: "0001-01-01T00:00:00+14:00" };
     await expectRefused(await create(user, body, crypto.randomUUID()), "#/dueAt");
     await expectRefused(await create(user, body), "#/dueAt");
-    const list = await request(`/api/${user.id}/tasks`, bearer(user));
-    expect(list.status).toBe(200);
-    expect(await list.json()).toMatchObject({ items: [], counts: { all: 0 } });
+    const list = await tasksOf(user).$get({ param: { userId: user.id }, query: {} });
+    expect(await bodyOf(list, 200)).toMatchObject({ items: [], counts: { all: 0 } });
   });
 
   // Covers 001 FR-032.
@@ -33,13 +32,12 @@ describe("dates", () => {
     const year50 = "0050-06-01T00:00:00Z";
     await expectRefused(await create(user, { title: "Old", dueAt: year50 }), "#/dueAt");
     await expectRefused(await create(user, { title: "Old", dueAt: year50 }, crypto.randomUUID()), "#/dueAt");
-    const task = (await (await create(user, { title: "Now" })).json()) as { id: string };
-    const replaced = await request(
-      `/api/${user.id}/tasks/${task.id}`,
-      bearer(user, jsonBody({ title: "Now", dueAt: year50 }, { method: "PUT" })),
-    );
+    const task = await bodyOf(await create(user, { title: "Now" }), 201);
+    const { routes, param } = taskOf(user, task.id);
+    const replaced = await routes.$put({ param, header: {}, json: { title: "Now", dueAt: year50 } });
     await expectRefused(replaced, "#/dueAt");
-    await expectRefused(await request(`/api/${user.id}/tasks?dueBefore=${year50}`, bearer(user)), "#/query/dueBefore");
+    const listed = await tasksOf(user).$get({ param: { userId: user.id }, query: { dueBefore: year50 } });
+    await expectRefused(listed, "#/query/dueBefore");
   });
 
   // Covers 001 FR-032.
@@ -47,8 +45,7 @@ describe("dates", () => {
     const user = await signUpUser();
     for (const dueAt of ["1900-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z"]) {
       const response = await create(user, { title: "Edge", dueAt });
-      expect(response.status).toBe(201);
-      expect(await response.json()).toMatchObject({ dueAt: new Date(dueAt).toISOString() });
+      expect(await bodyOf(response, 201)).toMatchObject({ dueAt: new Date(dueAt).toISOString() });
     }
     // 1899 in UTC, and year 10000 in UTC: the instant counts, not the local year written.
     await expectRefused(await create(user, { title: "Edge", dueAt: "1900-01-01T00:30:00+01:00" }), "#/dueAt");
@@ -59,13 +56,14 @@ describe("dates", () => {
     const user = await signUpUser();
     const dueAt = "2026-12-01T09:00:00.123456+01:00";
     const expected = "2026-12-01T08:00:00.123Z";
-    const plain = (await (await create(user, { title: "Plain", dueAt })).json()) as { id: string; dueAt: string };
+    const plain = await bodyOf(await create(user, { title: "Plain", dueAt }), 201);
     const key = crypto.randomUUID();
-    const keyed = (await (await create(user, { title: "Keyed", dueAt }, key)).json()) as { id: string; dueAt: string };
-    const replayed = (await (await create(user, { title: "Keyed", dueAt }, key)).json()) as { dueAt: string };
+    const keyed = await bodyOf(await create(user, { title: "Keyed", dueAt }, key), 201);
+    const replayed = await bodyOf(await create(user, { title: "Keyed", dueAt }, key), 201);
     expect([plain.dueAt, keyed.dueAt, replayed.dueAt]).toEqual([expected, expected, expected]);
     for (const id of [plain.id, keyed.id]) {
-      const stored = (await (await request(`/api/${user.id}/tasks/${id}`, bearer(user))).json()) as { dueAt: string };
+      const { routes, param } = taskOf(user, id);
+      const stored = await bodyOf(await routes.$get({ param }), 200);
       expect(stored.dueAt).toBe(expected);
     }
   });
@@ -79,13 +77,10 @@ describe("text", () => {
     await expectRefused(await create(user, { title: lone }), "#/title");
     await expectRefused(await create(user, { title: "ok", description: lone }), "#/description");
     await expectRefused(await create(user, { title: "ok", tags: ["fine", "\udc00"] }), "#/tags/1");
-    const task = (await (await create(user, { title: "Sound 🌱", tags: ["🌱"] })).json()) as { id: string };
-    const replaced = await request(
-      `/api/${user.id}/tasks/${task.id}`,
-      bearer(user, jsonBody({ title: lone }, { method: "PUT" })),
-    );
-    await expectRefused(replaced, "#/title");
-    const stored = await request(`/api/${user.id}/tasks/${task.id}`, bearer(user));
+    const task = await bodyOf(await create(user, { title: "Sound 🌱", tags: ["🌱"] }), 201);
+    const { routes, param } = taskOf(user, task.id);
+    await expectRefused(await routes.$put({ param, header: {}, json: { title: lone } }), "#/title");
+    const stored = await routes.$get({ param });
     expect(await stored.json()).toMatchObject({ title: "Sound 🌱", tags: ["🌱"] });
   });
 });

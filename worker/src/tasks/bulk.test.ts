@@ -1,32 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { backdateDeletion } from "../../test/database.ts";
-import { bearer, countedBindings, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import {
+  type BulkAction,
+  bearer,
+  bodyOf,
+  countedBindings,
+  createTask,
+  jsonBody,
+  type NewTask,
+  type Problem,
+  request,
+  signUpUser,
+  type TestUser,
+  tasksOf,
+} from "../../test/harness.ts";
 
 /** Creates `n` tasks in one go, each with the given fields and a numbered title. */
-async function seed(user: TestUser, n: number, fields: Record<string, unknown> = {}, title = "Task") {
+async function seed(user: TestUser, n: number, fields: Omit<NewTask, "title"> = {}, title = "Task") {
   const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const response = await request(
-      `/api/${user.id}/tasks`,
-      bearer(user, jsonBody({ title: `${title} ${i}`, ...fields })),
-    );
-    ids.push(((await response.json()) as { id: string }).id);
-  }
+  for (let i = 0; i < n; i++) ids.push((await createTask(user, { title: `${title} ${i}`, ...fields })).id);
   return ids;
 }
 
 function bulk(
   user: TestUser,
-  body: unknown,
-  headers: Record<string, string> = {},
+  json: BulkAction,
+  header: Record<string, string> = {},
   bindings?: ReturnType<typeof countedBindings>["bindings"],
 ) {
-  return request(`/api/${user.id}/tasks/bulk`, bearer(user, jsonBody(body, { headers })), bindings);
+  return tasksOf(user, bindings).bulk.$post({ param: { userId: user.id }, header, json });
 }
 
-async function counts(user: TestUser, query = "") {
-  const response = await request(`/api/${user.id}/tasks?${query}`, bearer(user));
-  return ((await response.json()) as { counts: { all: number; pending: number; completed: number } }).counts;
+async function counts(user: TestUser) {
+  return (await bodyOf(await tasksOf(user).$get({ param: { userId: user.id }, query: {} }), 200)).counts;
 }
 
 describe("bulk actions", () => {
@@ -36,8 +42,7 @@ describe("bulk actions", () => {
     await seed(user, 60);
     const { bindings, roundTrips } = countedBindings();
     const done = await bulk(user, { action: "complete" }, {}, bindings);
-    expect(done.status).toBe(200);
-    expect(await done.json()).toEqual({
+    expect(await bodyOf(done, 200)).toEqual({
       action: "complete",
       count: 60,
       deletionId: null,
@@ -75,14 +80,14 @@ describe("bulk actions", () => {
     await seed(user, 3, {}, "Open");
     await bulk(user, { action: "complete", filter: { q: "done" } });
     const cleared = await bulk(user, { action: "delete-completed" });
-    expect(cleared.status).toBe(200);
-    const result = (await cleared.json()) as { count: number; deletionId: string; counts: unknown };
+    const result = await bodyOf(cleared, 200);
     expect(result).toMatchObject({ count: 55, counts: { all: 3, pending: 3, completed: 0 } });
     expect(result.deletionId).toMatch(/^[0-9a-f-]{36}$/);
+    const deletionId = result.deletionId ?? "";
     expect(await counts(user)).toEqual({ all: 3, pending: 3, completed: 0 });
     expect((await request(`/api/${user.id}/tasks/${completed[0]}`, bearer(user))).status).toBe(404);
 
-    const restored = await bulk(user, { action: "restore", deletionId: result.deletionId });
+    const restored = await bulk(user, { action: "restore", deletionId });
     expect(await restored.json()).toEqual({
       action: "restore",
       count: 55,
@@ -92,9 +97,7 @@ describe("bulk actions", () => {
     // The same ids come back.
     expect((await request(`/api/${user.id}/tasks/${completed[0]}`, bearer(user))).status).toBe(200);
     // Restoring again finds the batch already live: nothing more to do.
-    expect(await (await bulk(user, { action: "restore", deletionId: result.deletionId })).json()).toMatchObject({
-      count: 0,
-    });
+    expect(await (await bulk(user, { action: "restore", deletionId })).json()).toMatchObject({ count: 0 });
   });
 
   // Covers 001 FR-051, 001 FR-052.
@@ -103,7 +106,8 @@ describe("bulk actions", () => {
     const bob = await signUpUser();
     const ids = await seed(alice, 2);
     await bulk(alice, { action: "complete" });
-    const { deletionId } = (await (await bulk(alice, { action: "delete-completed" })).json()) as { deletionId: string };
+    const { deletionId: id } = await bodyOf(await bulk(alice, { action: "delete-completed" }), 200);
+    const deletionId = id ?? "";
     expect((await bulk(bob, { action: "restore", deletionId })).status).toBe(404);
     expect((await bulk(alice, { action: "restore", deletionId: crypto.randomUUID() })).status).toBe(404);
     await backdateDeletion(ids, 11);
@@ -133,14 +137,13 @@ describe("bulk actions", () => {
     await bulk(user, { action: "complete" });
     const key = crypto.randomUUID();
     const first = await bulk(user, { action: "delete-completed" }, { "idempotency-key": key });
-    const original = (await first.json()) as { count: number; deletionId: string };
+    const original = await bodyOf(first, 200);
     expect(original.count).toBe(4);
     await seed(user, 1, {}, "Later");
     await bulk(user, { action: "complete", filter: { q: "later" } });
     const again = await bulk(user, { action: "delete-completed" }, { "idempotency-key": key });
-    expect(again.status).toBe(200);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(await again.json()).toMatchObject({ count: 4, deletionId: original.deletionId });
+    expect(await bodyOf(again, 200)).toMatchObject({ count: 4, deletionId: original.deletionId });
     // The replay deleted nothing: the later completed task is still there.
     expect(await counts(user)).toEqual({ all: 1, pending: 0, completed: 1 });
     const reused = await bulk(user, { action: "complete" }, { "idempotency-key": key });
@@ -156,9 +159,7 @@ describe("bulk actions", () => {
     const answers = await Promise.all(
       Array.from({ length: 4 }, () => bulk(user, { action: "complete" }, { "idempotency-key": key })),
     );
-    const bodies = (await Promise.all(answers.map((a) => (a.status === 200 ? a.json() : null)))) as ({
-      count: number;
-    } | null)[];
+    const bodies = await Promise.all(answers.map((a) => (a.status === 200 ? bodyOf(a, 200) : null)));
     for (const answer of answers) expect([200, 409]).toContain(answer.status);
     for (const body of bodies) if (body) expect(body.count).toBe(3);
     expect(await counts(user)).toEqual({ all: 3, pending: 0, completed: 3 });
@@ -178,10 +179,11 @@ describe("bulk actions", () => {
       [[], ["#"]],
     ];
     for (const [body, pointers] of cases) {
-      const response = await bulk(user, body);
+      // Bodies the typed client would refuse to build: sent raw.
+      const response = await request(`/api/${user.id}/tasks/bulk`, bearer(user, jsonBody(body)));
       expect(response.status, JSON.stringify(body)).toBe(422);
-      const problem = (await response.json()) as { errors: { pointer: string }[] };
-      expect(problem.errors.map((e) => e.pointer).sort(), JSON.stringify(body)).toEqual(pointers.sort());
+      const problem = (await response.json()) as Problem;
+      expect(problem.errors?.map((e) => e.pointer).sort(), JSON.stringify(body)).toEqual(pointers.sort());
     }
     expect((await bulk(user, { action: "complete" }, { "idempotency-key": "has spaces" })).status).toBe(422);
   });

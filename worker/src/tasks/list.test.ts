@@ -1,22 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { bearer, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import {
+  bearer,
+  createTask,
+  type NewTask,
+  type Problem,
+  request,
+  signUpUser,
+  type TaskList,
+  type TestUser,
+} from "../../test/harness.ts";
 
-interface Listed {
-  items: { id: string; title: string; priority: string; dueAt: string | null; completed: boolean; tags: string[] }[];
-  nextCursor: string | null;
-  counts?: { all: number; pending: number; completed: number };
-}
-
-async function create(user: TestUser, body: Record<string, unknown>) {
-  const response = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody(body)));
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string };
-}
-
+/** Lists with a query string as written (the tests spell out cursors, encodings and bad values); typed by the route. */
 async function list(user: TestUser, query: string) {
   const response = await request(`/api/${user.id}/tasks?${query}`, bearer(user));
   expect(response.status, await response.clone().text()).toBe(200);
-  return { body: (await response.json()) as Listed, link: response.headers.get("link") };
+  return { body: (await response.json()) as TaskList, link: response.headers.get("link") };
 }
 
 /** Follows nextCursor to the end, returning every title in order. */
@@ -39,9 +37,9 @@ const DAY = 24 * 60 * 60 * 1000;
 /** Three dozen tasks with every combination the filters care about. */
 async function seed(user: TestUser) {
   const now = Date.now();
-  const priorities = ["none", "low", "medium", "high"];
+  const priorities = ["none", "low", "medium", "high"] as const;
   for (let i = 0; i < 36; i++) {
-    const body: Record<string, unknown> = {
+    const body: NewTask = {
       title: `Task ${String(i).padStart(2, "0")}${i % 9 === 0 ? " about Milk_50%" : ""}`,
       priority: priorities[i % 4],
       tags: i % 3 === 0 ? ["home"] : i % 3 === 1 ? ["work", "urgent"] : [],
@@ -49,7 +47,7 @@ async function seed(user: TestUser) {
     if (i % 4 === 1) body.dueAt = new Date(now - (i + 1) * DAY).toISOString(); // past
     if (i % 4 === 2) body.dueAt = new Date(now + 60 * 60 * 1000).toISOString(); // within the hour
     if (i % 4 === 3) body.dueAt = new Date(now + 30 * DAY).toISOString(); // next month
-    const task = await create(user, body);
+    const task = await createTask(user, body);
     if (i % 5 === 0) {
       await request(`/api/${user.id}/tasks/${task.id}/complete`, bearer(user, { method: "PATCH" }));
     }
@@ -130,14 +128,14 @@ describe("listing tasks", () => {
   // Covers 001 FR-040.
   it("pages with nextCursor and a Link header, and tasks added meanwhile do not disturb the pages", async () => {
     const user = await signUpUser();
-    for (let i = 0; i < 12; i++) await create(user, { title: `Existing ${i}` });
+    for (let i = 0; i < 12; i++) await createTask(user, { title: `Existing ${i}` });
     const first = await list(user, "limit=5");
     expect(first.body.nextCursor).toEqual(expect.any(String));
     expect(first.link).toMatch(/^<\/api\/[^>]+cursor=[^>]+>; rel="next"$/);
 
     let added = 0;
     const titles = await everyPage(user, "limit=5", async () => {
-      await create(user, { title: `Added meanwhile ${added++}` });
+      await createTask(user, { title: `Added meanwhile ${added++}` });
     });
     const existing = titles.filter((t) => t.startsWith("Existing"));
     expect(existing).toHaveLength(12);
@@ -148,7 +146,7 @@ describe("listing tasks", () => {
   // Covers 001 FR-040.
   it("refuses a forged cursor, or one made for another sort, with 422", async () => {
     const user = await signUpUser();
-    for (let i = 0; i < 3; i++) await create(user, { title: `T${i}` });
+    for (let i = 0; i < 3; i++) await createTask(user, { title: `T${i}` });
     const { body } = await list(user, "limit=1&sort=title");
     for (const query of [
       `cursor=${encodeURIComponent(body.nextCursor ?? "")}&sort=created&limit=1`,
@@ -165,7 +163,7 @@ describe("listing tasks", () => {
     const user = await signUpUser();
     const response = await request(`/api/${user.id}/tasks?limit=0&sort=colour&tz=Mars/Base&bogus=1`, bearer(user));
     expect(response.status).toBe(422);
-    const { errors } = (await response.json()) as { errors: { pointer: string }[] };
+    const { errors = [] } = (await response.json()) as Problem;
     expect(errors.map((e) => e.pointer).sort()).toEqual([
       "#/query/bogus",
       "#/query/limit",
@@ -191,7 +189,7 @@ describe("time zones for due dates", () => {
     const user = await signUpUser();
     // Due in three hours: today somewhere, but it may be tomorrow in a zone ahead of UTC.
     const due = new Date(Date.now() + 3 * 60 * 60 * 1000).toISOString();
-    await create(user, { title: "Soon", dueAt: due });
+    await createTask(user, { title: "Soon", dueAt: due });
     for (const tz of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "UTC"]) {
       const localDate = (d: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: tz }).format(d);
       const expected = localDate(new Date(due)) === localDate(new Date()) ? 1 : 0;

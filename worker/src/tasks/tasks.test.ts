@@ -1,58 +1,58 @@
 import { describe, expect, it } from "vitest";
-import { bearer, jsonBody, request, signUpUser } from "../../test/harness.ts";
+import { bearer, bodyOf, jsonBody, type Problem, request, signUpUser, tasksOf } from "../../test/harness.ts";
 
 describe("tasks", () => {
   // Covers 001 FR-004, 001 FR-006, 001 FR-008.
   it("creates a task and lists it", async () => {
     const alice = await signUpUser("Alice");
-    const created = await request(
-      `/api/${alice.id}/tasks`,
-      bearer(alice, jsonBody({ title: "  Buy milk  ", description: "2 litres" })),
-    );
-    expect(created.status).toBe(201);
-    const task = (await created.json()) as Record<string, unknown>;
+    const tasks = tasksOf(alice);
+    const param = { userId: alice.id };
+    const created = await tasks.$post({ param, header: {}, json: { title: "  Buy milk  ", description: "2 litres" } });
+    const task = await bodyOf(created, 201);
     expect(task).toMatchObject({ title: "Buy milk", description: "2 litres", completed: false, priority: "none" });
     expect(created.headers.get("location")).toBe(`/api/${alice.id}/tasks/${task.id}`);
 
-    const list = await request(`/api/${alice.id}/tasks`, bearer(alice));
-    expect(list.status).toBe(200);
-    const body = (await list.json()) as { items: { id: string }[] };
+    const body = await bodyOf(await tasks.$get({ param, query: {} }), 200);
     expect(body.items.map((t) => t.id)).toEqual([task.id]);
   });
 
   // Covers 001 FR-007, 001 FR-034.
   it("gets one task by id", async () => {
     const alice = await signUpUser();
-    const created = await request(`/api/${alice.id}/tasks`, bearer(alice, jsonBody({ title: "Read" })));
-    const { id } = (await created.json()) as { id: string };
-    const one = await request(`/api/${alice.id}/tasks/${id}`, bearer(alice));
-    expect(one.status).toBe(200);
-    expect(await one.json()).toMatchObject({ id, title: "Read", description: null });
+    const tasks = tasksOf(alice);
+    const created = await tasks.$post({ param: { userId: alice.id }, header: {}, json: { title: "Read" } });
+    const { id } = await bodyOf(created, 201);
+    const one = await tasks[":id"].$get({ param: { userId: alice.id, id } });
+    expect(await bodyOf(one, 200)).toMatchObject({ id, title: "Read", description: null });
   });
 
   // Covers 001 FR-022.
   it("never shows one user's tasks to another", async () => {
     const alice = await signUpUser("Alice");
     const bob = await signUpUser("Bob");
-    const created = await request(`/api/${alice.id}/tasks`, bearer(alice, jsonBody({ title: "Alice's secret" })));
-    const { id } = (await created.json()) as { id: string };
+    const created = await tasksOf(alice).$post({
+      param: { userId: alice.id },
+      header: {},
+      json: { title: "Alice's secret" },
+    });
+    const { id } = await bodyOf(created, 201);
+    const bobs = tasksOf(bob);
 
-    const bobsList = await request(`/api/${bob.id}/tasks`, bearer(bob));
-    expect(((await bobsList.json()) as { items: unknown[] }).items).toEqual([]);
+    const bobsList = await bobs.$get({ param: { userId: bob.id }, query: {} });
+    expect((await bodyOf(bobsList, 200)).items).toEqual([]);
 
-    const underBobsPath = await request(`/api/${bob.id}/tasks/${id}`, bearer(bob));
-    expect(underBobsPath.status).toBe(404);
+    const underBobsPath = await bobs[":id"].$get({ param: { userId: bob.id, id } });
     expect(underBobsPath.headers.get("content-type")).toBe("application/problem+json");
-    expect(await underBobsPath.json()).toMatchObject({ status: 404, code: "TASK_NOT_FOUND" });
+    expect(await bodyOf(underBobsPath, 404)).toMatchObject({ status: 404, code: "TASK_NOT_FOUND" });
 
-    const underAlicesPath = await request(`/api/${alice.id}/tasks/${id}`, bearer(bob));
+    const underAlicesPath = await bobs[":id"].$get({ param: { userId: alice.id, id } });
     expect(underAlicesPath.status).toBe(403);
   });
 
   // Covers 001 FR-007.
   it("answers 404 for a task id that does not exist", async () => {
     const alice = await signUpUser();
-    const response = await request(`/api/${alice.id}/tasks/${crypto.randomUUID()}`, bearer(alice));
+    const response = await tasksOf(alice)[":id"].$get({ param: { userId: alice.id, id: crypto.randomUUID() } });
     expect(response.status).toBe(404);
   });
 
@@ -65,8 +65,8 @@ describe("tasks", () => {
     );
     expect(response.status).toBe(422);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    const problem = (await response.json()) as { errors: { pointer: string }[] };
-    expect(problem.errors.map((e) => e.pointer).sort()).toEqual(["#/description", "#/owner", "#/title"]);
+    const problem = (await response.json()) as Problem;
+    expect(problem.errors?.map((e) => e.pointer).sort()).toEqual(["#/description", "#/owner", "#/title"]);
   });
 
   // Covers 001 FR-014, 001 FR-016.

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { bearer, countedBindings, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
-
-async function newTask(user: TestUser, body: Record<string, unknown> = { title: "A task" }) {
-  const response = await request(`/api/${user.id}/tasks`, bearer(user, jsonBody(body)));
-  expect(response.status).toBe(201);
-  return (await response.json()) as { id: string; version: number } & Record<string, unknown>;
-}
+import {
+  bearer,
+  bodyOf,
+  countedBindings,
+  createTask,
+  jsonBody,
+  request,
+  signUpUser,
+  taskOf,
+  tasksOf,
+} from "../../test/harness.ts";
 
 const put = (body: unknown, headers: Record<string, string> = {}) => jsonBody(body, { method: "PUT", headers });
 
@@ -13,22 +17,19 @@ describe("changing tasks", () => {
   // Covers 001 FR-006, 001 FR-030, 001 FR-031, 001 FR-034.
   it("creates a task with every field, normalising tags, and answers its ETag", async () => {
     const user = await signUpUser();
-    const response = await request(
-      `/api/${user.id}/tasks`,
-      bearer(
-        user,
-        jsonBody({
-          title: "Plan trip",
-          description: "Book trains",
-          priority: "high",
-          tags: [" Travel ", "travel", "Family  Time"],
-          dueAt: "2026-12-24T18:00:00+01:00",
-        }),
-      ),
-    );
-    expect(response.status).toBe(201);
+    const response = await tasksOf(user).$post({
+      param: { userId: user.id },
+      header: {},
+      json: {
+        title: "Plan trip",
+        description: "Book trains",
+        priority: "high",
+        tags: [" Travel ", "travel", "Family  Time"],
+        dueAt: "2026-12-24T18:00:00+01:00",
+      },
+    });
     expect(response.headers.get("etag")).toBe('"1"');
-    expect(await response.json()).toMatchObject({
+    expect(await bodyOf(response, 201)).toMatchObject({
       priority: "high",
       tags: ["travel", "family time"],
       dueAt: "2026-12-24T17:00:00.000Z",
@@ -39,14 +40,11 @@ describe("changing tasks", () => {
   // Covers 001 FR-027, 001 FR-034.
   it("replaces a task with PUT, bumping its version and ETag", async () => {
     const user = await signUpUser();
-    const task = await newTask(user, { title: "Old", description: "old", tags: ["x"] });
-    const response = await request(
-      `/api/${user.id}/tasks/${task.id}`,
-      bearer(user, put({ title: "New", priority: "low", completed: true })),
-    );
-    expect(response.status).toBe(200);
+    const task = await createTask(user, { title: "Old", description: "old", tags: ["x"] });
+    const { routes, param } = taskOf(user, task.id);
+    const response = await routes.$put({ param, header: {}, json: { title: "New", priority: "low", completed: true } });
     expect(response.headers.get("etag")).toBe('"2"');
-    const body = (await response.json()) as Record<string, unknown>;
+    const body = await bodyOf(response, 200);
     // Full replacement: omitted fields return to their defaults.
     expect(body).toMatchObject({
       title: "New",
@@ -62,48 +60,51 @@ describe("changing tasks", () => {
   // Covers 001 FR-035, 001 FR-036.
   it("honours If-Match, answering 412 with the current ETag when it is stale", async () => {
     const user = await signUpUser();
-    const task = await newTask(user);
-    const path = `/api/${user.id}/tasks/${task.id}`;
-    const first = await request(path, bearer(user, put({ title: "First" }, { "if-match": '"1"' })));
+    const task = await createTask(user);
+    const { routes, param } = taskOf(user, task.id);
+    const first = await routes.$put({ param, header: { "if-match": '"1"' }, json: { title: "First" } });
     expect(first.status).toBe(200);
-    const stale = await request(path, bearer(user, put({ title: "Second" }, { "if-match": '"1"' })));
+    const stale = await routes.$put({ param, header: { "if-match": '"1"' }, json: { title: "Second" } });
     expect(stale.status).toBe(412);
     expect(stale.headers.get("etag")).toBe('"2"');
     expect(stale.headers.get("content-type")).toBe("application/problem+json");
-    const current = (await (await request(path, bearer(user))).json()) as { title: string };
+    const current = await bodyOf(await routes.$get({ param }), 200);
     expect(current.title).toBe("First");
     // Weak tags never match under If-Match's strong comparison.
-    const weak = await request(path, bearer(user, put({ title: "Weak" }, { "if-match": 'W/"2"' })));
+    const weak = await routes.$put({ param, header: { "if-match": 'W/"2"' }, json: { title: "Weak" } });
     expect(weak.status).toBe(412);
-    const any = await request(path, bearer(user, put({ title: "Any" }, { "if-match": "*" })));
+    const any = await routes.$put({ param, header: { "if-match": "*" }, json: { title: "Any" } });
     expect(any.status).toBe(200);
   });
 
   // Covers 001 FR-037.
   it("lets exactly one of two concurrent PUTs with the same If-Match win", async () => {
     const user = await signUpUser();
-    const task = await newTask(user);
-    const path = `/api/${user.id}/tasks/${task.id}`;
+    const task = await createTask(user);
+    const { routes, param } = taskOf(user, task.id);
     const results = await Promise.all(
-      ["Left", "Right"].map((title) => request(path, bearer(user, put({ title }, { "if-match": '"1"' })))),
+      ["Left", "Right"].map((title) => routes.$put({ param, header: { "if-match": '"1"' }, json: { title } })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
-    const winner = (await results.find((r) => r.status === 200)?.json()) as { title: string };
-    const current = (await (await request(path, bearer(user))).json()) as { title: string; version: number };
-    expect(current).toMatchObject({ title: winner.title, version: 2 });
+    const won = results.find((r) => r.status === 200);
+    const winner = won && (await bodyOf(won, 200));
+    const current = await bodyOf(await routes.$get({ param }), 200);
+    expect(current).toMatchObject({ title: winner?.title, version: 2 });
   });
 
   // Covers 001 FR-028.
   it("toggles completion with an empty PATCH and sets it idempotently with a body", async () => {
     const user = await signUpUser();
-    const task = await newTask(user);
+    const task = await createTask(user);
+    // The empty PATCH has no body, which the typed client (json required) cannot send: raw requests.
     const path = `/api/${user.id}/tasks/${task.id}/complete`;
     const toggled = await request(path, bearer(user, { method: "PATCH" }));
     expect(toggled.status).toBe(200);
     expect(await toggled.json()).toMatchObject({ completed: true, version: 2, completedAt: expect.any(String) });
 
-    const again = await request(path, bearer(user, jsonBody({ completed: true }, { method: "PATCH" })));
-    expect(await again.json()).toMatchObject({ completed: true, version: 2 });
+    const { routes, param } = taskOf(user, task.id);
+    const again = await routes.complete.$patch({ param, header: {}, json: { completed: true } });
+    expect(await bodyOf(again, 200)).toMatchObject({ completed: true, version: 2 });
 
     const back = await request(path, bearer(user, { method: "PATCH" }));
     expect(await back.json()).toMatchObject({ completed: false, completedAt: null, version: 3 });
@@ -112,14 +113,14 @@ describe("changing tasks", () => {
   // Covers 001 FR-029.
   it("deletes a task with 204, after which it is 404", async () => {
     const user = await signUpUser();
-    const task = await newTask(user);
-    const path = `/api/${user.id}/tasks/${task.id}`;
-    const stale = await request(path, bearer(user, { method: "DELETE", headers: { "if-match": '"7"' } }));
+    const task = await createTask(user);
+    const { routes, param } = taskOf(user, task.id);
+    const stale = await routes.$delete({ param, header: { "if-match": '"7"' } });
     expect(stale.status).toBe(412);
-    const deleted = await request(path, bearer(user, { method: "DELETE", headers: { "if-match": '"1"' } }));
+    const deleted = await routes.$delete({ param, header: { "if-match": '"1"' } });
     expect(deleted.status).toBe(204);
-    expect((await request(path, bearer(user))).status).toBe(404);
-    expect((await request(path, bearer(user, { method: "DELETE" }))).status).toBe(404);
+    expect((await routes.$get({ param })).status).toBe(404);
+    expect((await routes.$delete({ param, header: {} })).status).toBe(404);
   });
 
   // Covers 001 FR-023.
@@ -140,7 +141,7 @@ describe("changing tasks", () => {
       expect(after - before).toBe(1);
       before = after;
     }
-    const { items } = (await (await request(base, bearer(user), bindings)).json()) as { items: { id: string }[] };
+    const { items } = await bodyOf(await tasksOf(user, bindings).$get({ param: { userId: user.id }, query: {} }), 200);
     before = await roundTrips();
     const id = items[0]?.id;
     for (const [suffix, init] of [
@@ -166,7 +167,7 @@ describe("one person's tasks are invisible to another", () => {
   it("answers 404 on every route for another person's task id, and changes nothing", async () => {
     const owner = await signUpUser("Owner");
     const intruder = await signUpUser("Intruder");
-    const task = await newTask(owner, { title: "Private" });
+    const task = await createTask(owner, { title: "Private" });
     const mine = `/api/${intruder.id}/tasks/${task.id}`;
     const attempts: [string, RequestInit][] = [
       [mine, {}],
@@ -182,7 +183,8 @@ describe("one person's tasks are invisible to another", () => {
     for (const init of [{}, put({ title: "Hijacked" }), { method: "DELETE" }]) {
       expect((await request(theirs, bearer(intruder, init))).status).toBe(403);
     }
-    const after = (await (await request(theirs, bearer(owner))).json()) as Record<string, unknown>;
+    const owners = taskOf(owner, task.id);
+    const after = await bodyOf(await owners.routes.$get({ param: owners.param }), 200);
     expect(after).toMatchObject({ title: "Private", completed: false, version: 1 });
   });
 });
@@ -200,13 +202,10 @@ describe("protocol edges", () => {
   it("answers 503 with Retry-After, not 500, when the database is unreachable", async () => {
     const user = await signUpUser();
     const { bindings } = countedBindings();
-    const response = await request(`/api/${user.id}/tasks`, bearer(user), {
-      ...bindings,
-      NEON_HTTP_ENDPOINT: "http://127.0.0.1:9/sql",
-    });
-    expect(response.status).toBe(503);
+    const unreachable = { ...bindings, NEON_HTTP_ENDPOINT: "http://127.0.0.1:9/sql" };
+    const response = await tasksOf(user, unreachable).$get({ param: { userId: user.id }, query: {} });
     expect(response.headers.get("retry-after")).toBeTruthy();
-    expect(await response.json()).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
+    expect(await bodyOf(response, 503)).toMatchObject({ code: "DATABASE_UNAVAILABLE" });
   });
 });
 
@@ -214,7 +213,7 @@ describe("bodies and media types", () => {
   // Covers 001 FR-014.
   it("toggles with a PATCH that declares an empty body (Content-Length: 0, no Content-Type)", async () => {
     const user = await signUpUser();
-    const task = await newTask(user);
+    const task = await createTask(user);
     const response = await request(
       `/api/${user.id}/tasks/${task.id}/complete`,
       // A byte body: a string body would make Request add a text/plain content type.
