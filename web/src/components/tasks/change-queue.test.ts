@@ -70,3 +70,23 @@ describe("change queue", () => {
     expect(await after).toBe(false);
   });
 });
+
+describe("own deletions' live echoes", () => {
+  // The bug this catches: Delete then Undo at once, and the deletion's echo, arriving after the
+  // task was put back (a restore keeps the version), took the task out of the list again.
+  it("recognises the echo of this tab's deletion once, and nothing else", () => {
+    const queue = createChangeQueue([task("a", 3)]);
+    queue.deleting("a");
+    expect(queue.ownDeletionEcho("b")).toBe(false);
+    expect(queue.ownDeletionEcho("a")).toBe(true);
+    // Deleted again elsewhere after the Undo: that one is news.
+    expect(queue.ownDeletionEcho("a")).toBe(false);
+  });
+
+  it("expects no echo from a deletion that was refused", () => {
+    const queue = createChangeQueue([task("a", 3)]);
+    queue.deleting("a");
+    queue.notDeleting("a");
+    expect(queue.ownDeletionEcho("a")).toBe(false);
+  });
+});

@@ -13,6 +13,8 @@ export function createChangeQueue(initial: Task[] = []) {
   const versions = new Map(initial.map((t) => [t.id, t.version]));
   const queues = new Map<string, Promise<unknown>>();
   const conflicts = new Map<string, number>();
+  // Deletions this tab sent whose live echo has not come yet (see ownDeletionEcho).
+  const ownDeletions = new Map<string, number>();
   const generation = (id: string) => conflicts.get(id) ?? 0;
 
   return {
@@ -46,6 +48,26 @@ export function createChangeQueue(initial: Task[] = []) {
     change<T>(id: string, run: (stale: boolean) => Promise<T>): Promise<T> {
       const seen = generation(id);
       return this.serial(id, () => run(generation(id) !== seen));
+    },
+    /** This tab is deleting task `id`: its live echo will be no news. */
+    deleting(id: string): void {
+      ownDeletions.set(id, (ownDeletions.get(id) ?? 0) + 1);
+    },
+    /** A deletion of task `id` was refused: no echo will come for it. */
+    notDeleting(id: string): void {
+      const n = ownDeletions.get(id) ?? 0;
+      if (n <= 1) ownDeletions.delete(id);
+      else ownDeletions.set(id, n - 1);
+    },
+    /**
+     * Whether a live `task.deleted` for `id` is the echo of this tab's own deletion, which it
+     * consumes. A restore keeps the task's version, so an echo that arrives after Undo has put
+     * the task back cannot be told from a new deletion by version; this tells them apart.
+     */
+    ownDeletionEcho(id: string): boolean {
+      if (!ownDeletions.has(id)) return false;
+      this.notDeleting(id);
+      return true;
     },
     /** The task changed elsewhere: changes made before now are stale. */
     conflicted(id: string): void {

@@ -58,10 +58,12 @@ export function createDeletions(board: BoardContext, offer: UndoOffer, resolveCo
         list.dispatch({ type: "putBack", placed: [placed], query: board.view() });
         list.dispatch({ type: "count", added: [task] });
       };
+      queue.deleting(task.id);
       const sent = queue.serial(task.id, async () => {
         try {
           return await client.remove(task.id, queue.etag(task));
         } catch (reason) {
+          queue.notDeleting(task.id);
           undone();
           if (reason instanceof ApiProblem && reason.status === 412) await resolveConflict(task);
           else board.fail(reason, failed.remove);
@@ -83,6 +85,7 @@ export function createDeletions(board: BoardContext, offer: UndoOffer, resolveCo
         type: "count",
         set: { all: before.all - before.completed, pending: before.pending, completed: 0 },
       });
+      for (const t of done) queue.deleting(t.id);
       const epoch = list.get().epoch;
       // Its failure path runs after an await, by which time `deletion` below exists.
       const send = async () => {
@@ -91,6 +94,7 @@ export function createDeletions(board: BoardContext, offer: UndoOffer, resolveCo
           list.dispatch({ type: "serverCounts", epoch, counts: result.counts });
           return result.deletionId;
         } catch (reason) {
+          for (const t of done) queue.notDeleting(t.id);
           offer.withdraw(deletion);
           list.dispatch({ type: "putBack", placed, query: board.view() });
           list.dispatch({ type: "count", set: before });

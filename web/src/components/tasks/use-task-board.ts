@@ -109,7 +109,9 @@ export function useTaskBoard(
   const live = useLiveSocket(userId, apiOrigin, {
     onEvents(events) {
       // Known already (this tab's own change, or a replay): nothing to show, nothing to reload.
-      const fresh = events.filter((e) => e.type === "task.deleted" || e.version > queue.version(e.id));
+      const fresh = events.filter((e) =>
+        e.type === "task.deleted" ? !queue.ownDeletionEcho(e.id) : e.version > queue.version(e.id),
+      );
       if (!appliesInPlace(view.current) && fresh.some((e) => e.type !== "task.deleted")) return board.reload();
       for (const e of fresh) if (e.task) queue.confirmed(e.task);
       list.dispatch({ type: "events", events: fresh });
