@@ -11,6 +11,7 @@
  * random order, after a recording round and warm-up rounds. Nothing is
  * subtracted: GET /health is measured alongside as the runtime's own floor.
  */
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { PreviewStack } from "../support/stack.ts";
 import { percentile, shuffled, summarize } from "../support/stats.ts";
@@ -48,6 +49,8 @@ export interface CpuResult extends CpuOptions {
   recordings: number;
   /** Samples where workerd had not gone idle within the wait (their reading is a lower bound). */
   unsettled: number;
+  /** The machine's 1-minute load average as sampling began and ended: CPU time inflates on a busy machine. */
+  loadAverage: { start: number; end: number };
 }
 
 async function send(base: string, route: CpuRoute): Promise<Response> {
@@ -124,9 +127,13 @@ export async function measureCpu(
       const samples = new Map<string, number[]>(routes.map((route) => [route.name, []]));
       let unsettled = 0;
       let before: ReplayCounts = { ...replay.counts };
+      let loadAtStart = loadavg()[0] ?? Number.NaN;
       const rounds = options.warmupRounds + options.samples;
       for (let round = 0; round < rounds; round++) {
-        if (round === options.warmupRounds) before = { ...replay.counts };
+        if (round === options.warmupRounds) {
+          before = { ...replay.counts };
+          loadAtStart = loadavg()[0] ?? Number.NaN;
+        }
         for (const route of shuffled(routes)) {
           const start = (await untilIdle(api.pid)).ns;
           await (await send(api.url, route)).arrayBuffer();
@@ -153,6 +160,7 @@ export async function measureCpu(
         },
         recordings: replay.size(),
         unsettled,
+        loadAverage: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
       };
     } finally {
       await api.stop();
