@@ -1,6 +1,7 @@
 /**
  * The requests the CPU bench times, one per route a person's session makes,
- * plus GET /health as the runtime's own floor (no auth, no database).
+ * plus GET /health as the runtime's own floor (no auth, no database) and a
+ * request the validator refuses after authentication (no database).
  * Each route sends the same shape of request every time, so its SQL text is
  * the same and the replay endpoint answers it from one recording.
  */
@@ -58,6 +59,13 @@ export function cpuRoutes(t: RouteTargets, deleteId: () => string): CpuRoute[] {
   };
   return [
     { name: "GET /health (floor)", expect: 200, request: () => ({ method: "GET", path: "/health" }) },
+    {
+      // Refused by the route's validator, after the token check and the rate limit, before any SQL:
+      // what a request costs without the database path, to read the routes below against.
+      name: "GET task, bad id (422, no SQL)",
+      expect: 422,
+      request: () => ({ method: "GET", path: `${api}/tasks/not-a-uuid`, headers: auth }),
+    },
     {
       name: `GET tasks (list of ${t.listed})`,
       expect: 200,
