@@ -1,7 +1,7 @@
 /**
  * One `vitest run` for every suite:
  * - tooling: the test run's own machinery (the honest closing line, the trace from
- *   every spec requirement to the tests that cover it)
+ *   every spec requirement to the tests that cover it) and the bench's own pieces
  * - site: the site's plain modules and its own rules (return paths, Better
  *   Auth's configuration, the latter against the local SQL endpoint on PGlite), in Node
  * - db: the local SQL endpoint's protocol, against PGlite and real PostgreSQL
@@ -62,7 +62,8 @@ export default defineConfig({
       defineProject({
         test: {
           name: "tooling",
-          include: ["scripts/**/*.test.ts"],
+          // The bench's own pieces (e.g. its SQL replay endpoint) are tooling too.
+          include: ["scripts/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
           testTimeout: 60_000,
           ...SHARED_MODULES,
