@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, countedBindings, createTask, signUpUser, taskOf, tasksOf } from "../../test/harness.ts";
+import { bodyOf, clientFor, countedBindings, createTask, signUpUser, taskOf, tasksOf } from "../../test/harness.ts";
 
 const daily = { dueAt: "2026-06-01T06:00:00Z", repeat: "FREQ=DAILY", timeZone: "Europe/Berlin" };
 
@@ -89,6 +89,70 @@ describe("bulk complete over repeating tasks", () => {
     expect(await bodyOf(await routes.$get({ param }), 200)).toMatchObject({
       dueAt: "2026-06-02T06:00:00.000Z",
       version: 2,
+    });
+  });
+});
+
+describe("concurrent completions of one repeating task", () => {
+  // Covers 004 FR-008.
+  it("with the same If-Match: one moves the series on, the others get 412, one completion is recorded", async () => {
+    const user = await signUpUser();
+    const task = await createTask(user, { title: "Daily", ...daily });
+    const { routes, param } = taskOf(user, task.id);
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => routes.complete.$patch({ param, header: { "if-match": '"1"' }, json: { completed: true } })),
+    );
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 412, 412]);
+    expect(await bodyOf(await routes.$get({ param }), 200)).toMatchObject({
+      dueAt: "2026-06-02T06:00:00.000Z",
+      version: 2,
+    });
+    expect((await bodyOf(await routes.completions.$get({ param }), 200)).items).toHaveLength(1);
+  });
+
+  // Covers 004 FR-008.
+  it("without If-Match: each completes one occurrence, none is skipped twice", async () => {
+    const user = await signUpUser();
+    const task = await createTask(user, { title: "Daily", ...daily });
+    const { routes, param } = taskOf(user, task.id);
+    const answers = await Promise.all(
+      [1, 2].map(() => routes.complete.$patch({ param, header: {}, json: { completed: true } })),
+    );
+    const succeeded = answers.filter((answer) => answer.status === 200).length;
+    // Each success is one occurrence; a request that lost three races in a row answers 412.
+    expect(answers.every((answer) => answer.status === 200 || answer.status === 412)).toBe(true);
+    const current = await bodyOf(await routes.$get({ param }), 200);
+    const { items } = await bodyOf(await routes.completions.$get({ param }), 200);
+    expect(items).toHaveLength(succeeded);
+    expect(current.version).toBe(1 + succeeded);
+    expect(current.dueAt).toBe(new Date(Date.parse(daily.dueAt) + succeeded * 86_400_000).toISOString());
+    expect(items.map((item) => item.dueAt).sort()).toEqual(
+      items.map((_, n) => new Date(Date.parse(daily.dueAt) + n * 86_400_000).toISOString()),
+    );
+  });
+});
+
+describe("live sync of a repeating task", () => {
+  // Covers 001 FR-071, 001 FR-072, 004 FR-008.
+  it("records one task.updated change per completion and per Undo, carrying the recurrence fields", async () => {
+    const user = await signUpUser();
+    const task = await createTask(user, { title: "Daily", ...daily, reminders: [{ before: "PT10M" }] });
+    const changes = clientFor(user).api[":userId"].changes;
+    const { cursor } = await bodyOf(await changes.$get({ param: { userId: user.id }, query: {} }), 200);
+    const { routes, param } = taskOf(user, task.id);
+    await routes.complete.$patch({ param, header: {}, json: { completed: true } });
+    await routes.completions.latest.$delete({ param, header: { "if-match": '"2"' } });
+    const { items } = await bodyOf(await changes.$get({ param: { userId: user.id }, query: { since: cursor } }), 200);
+    expect(items.map((event) => [event.type, event.version, event.task?.dueAt])).toEqual([
+      ["task.updated", 2, "2026-06-02T06:00:00.000Z"],
+      ["task.updated", 3, daily.dueAt.replace("Z", ".000Z")],
+    ]);
+    expect(items[0]?.task).toMatchObject({
+      repeat: daily.repeat,
+      timeZone: daily.timeZone,
+      repeatFrom: "due",
+      reminders: [{ before: "PT10M" }],
+      completed: false,
     });
   });
 });
