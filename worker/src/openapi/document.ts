@@ -9,6 +9,7 @@ import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { healthRoute } from "../health/index.ts";
 import { changesRoute } from "../live/routes.ts";
 import { bulkTasksRoute, restoreTaskRoute } from "../tasks/bulk-routes.ts";
+import { listTaskCompletionsRoute, undoTaskCompletionRoute } from "../tasks/completion-routes.ts";
 import {
   completeTaskRoute,
   createTaskRoute,
@@ -27,6 +28,8 @@ const routes: RouteConfig[] = [
   deleteTaskRoute,
   completeTaskRoute,
   restoreTaskRoute,
+  listTaskCompletionsRoute,
+  undoTaskCompletionRoute,
   bulkTasksRoute,
   changesRoute,
   healthRoute,
