@@ -29,6 +29,9 @@ describe("/openapi.json", () => {
       "restoreTask",
       "bulkTasks",
       "listChanges",
+      "createPushSubscription",
+      "deletePushSubscription",
+      "getVapidPublicKey",
       "getHealth",
     ]);
   });

@@ -21,7 +21,7 @@ async function mirrored(user: TestUser): Promise<string[]> {
 }
 
 describe("push subscriptions", () => {
-  // Covers 004 FR-025, 004 FR-023.
+  // Covers 004 FR-025, 004 FR-023, 001 FR-080.
   it("stores a browser's subscription (201 with its id), mirrors it to the hub, and upserts the same endpoint", async () => {
     const user = await signUpUser();
     const fake = await newFakeSubscription(env.VAPID_PUBLIC_KEY);

@@ -8,7 +8,16 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bearer, createTask, jsonBody, request, signUpUser, type TestUser, taskOf } from "../../test/harness.ts";
+import {
+  bearer,
+  createTask,
+  jsonBody,
+  request,
+  signUpUser,
+  type TestUser,
+  taskOf,
+  tasksOf,
+} from "../../test/harness.ts";
 import { type Listener, listen } from "../../test/live-sockets.ts";
 import { type FakeSubscription, newFakeSubscription } from "../../test/push-service-client.ts";
 
@@ -18,8 +27,7 @@ afterEach(() => {
 });
 
 const hubOf = (user: TestUser) => env.USER_HUB.get(env.USER_HUB.idFromName(user.id));
-const pending = async (user: TestUser) =>
-  (await env.USER_HUB.get(env.USER_HUB.idFromName(user.id)).reminderState()).pending;
+const pending = async (user: TestUser) => (await hubOf(user).reminderState()).pending;
 const alarmOf = (user: TestUser) => runInDurableObject(hubOf(user), (_, state) => state.storage.getAlarm());
 
 async function subscribed(user: TestUser): Promise<{ fake: FakeSubscription; id: string }> {
@@ -142,4 +150,26 @@ describe("reminders", () => {
     await vi.waitFor(async () => expect(await times()).toEqual([]));
     expect(await alarmOf(user)).toBeNull();
   });
+
+  // Covers 004 FR-027.
+  it("re-reads the user's reminders after a bulk action too large to list its changes", async () => {
+    const user = await signUpUser();
+    const inADay = Date.now() + 86_400_000;
+    const dueAt = new Date(inADay - (inADay % 1000)).toISOString();
+    for (let batch = 0; batch < 11; batch++) {
+      await Promise.all(
+        Array.from({ length: 10 }, (_, n) =>
+          createTask(user, { title: `Task ${batch}-${n}`, dueAt, reminders: [{ before: "PT5M" }] }),
+        ),
+      );
+    }
+    await vi.waitFor(async () => expect(await pending(user)).toHaveLength(110), { timeout: 10_000 });
+    const bulk = tasksOf(user).bulk;
+    const complete = await bulk.$post({ param: { userId: user.id }, header: {}, json: { action: "complete" } });
+    expect(complete.status).toBe(200);
+    await vi.waitFor(async () => expect(await pending(user)).toEqual([]), { timeout: 10_000 });
+    const reopen = await bulk.$post({ param: { userId: user.id }, header: {}, json: { action: "reopen" } });
+    expect(reopen.status).toBe(200);
+    await vi.waitFor(async () => expect(await pending(user)).toHaveLength(110), { timeout: 10_000 });
+  }, 60_000);
 });
