@@ -6,9 +6,11 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "../../../db/schema/push.ts";
-import { bearer, jsonBody, request, signUpUser, type TestUser } from "../../test/harness.ts";
+import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, pushSubscriptions } from "../../../db/schema/push.ts";
+import { bearer, jsonBody, request, signUpUser, type TestUser, testBindings } from "../../test/harness.ts";
 import { newFakeSubscription } from "../../test/push-service-client.ts";
+import { databaseFor } from "../db/client.ts";
+import { configFor } from "../env.ts";
 
 const path = (user: TestUser) => `/api/${user.id}/push-subscriptions`;
 
@@ -112,5 +114,18 @@ describe("push subscriptions", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ publicKey: env.VAPID_PUBLIC_KEY });
     expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
+  });
+
+  // Covers 001 FR-080.
+  it("hides every other user's subscriptions from a query that forgets its user filter (row-level security)", async () => {
+    const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
+    const { id: aliceId } = (await (await subscribe(alice, (await newFakeSubscription()).json)).json()) as {
+      id: string;
+    };
+    const { id: bobId } = (await (await subscribe(bob, (await newFakeSubscription()).json)).json()) as { id: string };
+    const asBob = databaseFor(configFor(testBindings()), bob.id);
+    const seen = await asBob.select({ id: pushSubscriptions.id }).from(pushSubscriptions);
+    expect(seen.map((row) => row.id)).toEqual([bobId]);
+    expect(seen.map((row) => row.id)).not.toContain(aliceId);
   });
 });

@@ -172,4 +172,35 @@ describe("reminders", () => {
     expect(reopen.status).toBe(200);
     await vi.waitFor(async () => expect(await pending(user)).toHaveLength(110), { timeout: 10_000 });
   }, 60_000);
+
+  // Covers 004 FR-027.
+  it("ignores an older change that arrives after a newer one", async () => {
+    const user = await signUpUser();
+    const taskId = crypto.randomUUID();
+    const dueAt = new Date(Date.now() + 86_400_000 - (Date.now() % 1000)).toISOString();
+    const task = (version: number) => ({
+      id: taskId,
+      title: "Late",
+      description: null,
+      completed: false,
+      completedAt: null,
+      priority: "none" as const,
+      tags: [],
+      dueAt,
+      repeat: null,
+      timeZone: null,
+      repeatFrom: "due" as const,
+      reminders: [{ before: "PT10M" }],
+      createdAt: dueAt,
+      updatedAt: dueAt,
+      version,
+    });
+    const hub = hubOf(user);
+    await hub.publish([{ type: "task.deleted", id: taskId, version: 3, cursor: "3" }], user.id);
+    await hub.publish([{ type: "task.updated", id: taskId, version: 2, task: task(2), cursor: "2" }], user.id);
+    expect(await pending(user)).toEqual([]);
+    // A restore keeps the deleted task's version, and is applied.
+    await hub.publish([{ type: "task.created", id: taskId, version: 3, task: task(3), cursor: "4" }], user.id);
+    expect((await pending(user)).map((entry) => entry.fireAt)).toEqual([Date.parse(dueAt) - 600_000]);
+  });
 });
