@@ -23,7 +23,7 @@ async function mirrored(user: TestUser): Promise<string[]> {
 }
 
 describe("push subscriptions", () => {
-  // Covers 004 FR-025, 004 FR-023, 001 FR-080.
+  // Covers 004 FR-025, 004 FR-023, 001 FR-081.
   it("stores a browser's subscription (201 with its id), mirrors it to the hub, and upserts the same endpoint", async () => {
     const user = await signUpUser();
     const fake = await newFakeSubscription(env.VAPID_PUBLIC_KEY);
@@ -116,7 +116,7 @@ describe("push subscriptions", () => {
     expect(response.headers.get("cache-control")).toBe("public, max-age=3600");
   });
 
-  // Covers 001 FR-080.
+  // Covers 001 FR-081.
   it("hides every other user's subscriptions from a query that forgets its user filter (row-level security)", async () => {
     const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
     const { id: aliceId } = (await (await subscribe(alice, (await newFakeSubscription()).json)).json()) as {
