@@ -203,4 +203,26 @@ describe("reminders", () => {
     await hub.publish([{ type: "task.created", id: taskId, version: 3, task: task(3), cursor: "4" }], user.id);
     expect((await pending(user)).map((entry) => entry.fireAt)).toEqual([Date.parse(dueAt) - 600_000]);
   });
+
+  // Covers 004 FR-027.
+  it("moves a repeating task's reminders to its next occurrence when it is completed", async () => {
+    const user = await signUpUser();
+    const inADay = Date.now() + 86_400_000;
+    const dueAt = new Date(inADay - (inADay % 60_000)).toISOString();
+    const task = await createTask(user, {
+      title: "Weekly",
+      dueAt,
+      repeat: "FREQ=WEEKLY",
+      timeZone: "UTC",
+      reminders: [{ before: "PT15M" }],
+    });
+    const times = async () => (await pending(user)).map((entry) => entry.fireAt);
+    await vi.waitFor(async () => expect(await times()).toEqual([Date.parse(dueAt) - 900_000]));
+    const { routes, param } = taskOf(user, task.id);
+    const completed = await routes.complete.$patch({ param, header: {}, json: { completed: true } });
+    expect(completed.status).toBe(200);
+    const next = Date.parse(dueAt) + 7 * 86_400_000;
+    await vi.waitFor(async () => expect(await times()).toEqual([next - 900_000]));
+    expect(await alarmOf(user)).toBe(next - 900_000);
+  });
 });
