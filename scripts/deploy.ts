@@ -137,6 +137,15 @@ function configurationProblems(config: ReturnType<typeof readProductionConfigs>,
     `the API's development API_RATE_LIMIT is ${config.developmentRateLimit}, not ${policy}`,
   );
   expect(!config.apiVars.includes("API_DOCS"), "the API's production vars set API_DOCS; /docs is for development");
+  expect(
+    !config.apiVars.includes("PUSH_ALLOW_LOOPBACK"),
+    "the API's production vars set PUSH_ALLOW_LOOPBACK; loopback push endpoints are for development",
+  );
+  expect(config.apiVars.includes("VAPID_SUBJECT"), "the API's production vars do not set VAPID_SUBJECT (reminders)");
+  expect(
+    !config.apiVars.includes("VAPID_PRIVATE_KEY"),
+    "the API's production vars set VAPID_PRIVATE_KEY; it must be a secret (wrangler secret put)",
+  );
   for (const [worker, vars] of [
     ["site", config.siteVars],
     ["API", config.apiVars],

@@ -14,6 +14,7 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { generateVapidKeys } from "../../worker/src/push/vapid.ts";
 import { claimDevStack, ensureDevVars, writePerRunDevVars } from "./dev-vars.ts";
 import { waitFor } from "./ports.ts";
 import { type Group, type OutputSink, printPrefixed, startGroup } from "./process-group.ts";
@@ -111,6 +112,18 @@ function differing(values: Record<string, string>, defaults: Record<string, stri
   return Object.fromEntries(Object.entries(values).filter(([key, value]) => defaults[key] !== value));
 }
 
+/**
+ * The VAPID key pair for reminders' Web Push: the environment's, when both are set (a browser's
+ * subscription is bound to the public key, so keep one across restarts that way), else a fresh
+ * pair per run. The private key is a secret and is never written to a file here.
+ */
+async function vapidPair(): Promise<{ VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KEY: string }> {
+  const { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY } = process.env;
+  if (VAPID_PUBLIC_KEY && VAPID_PRIVATE_KEY) return { VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY };
+  const keys = await generateVapidKeys();
+  return { VAPID_PUBLIC_KEY: keys.publicKey, VAPID_PRIVATE_KEY: keys.privateKey };
+}
+
 /** `--var` flags (wrangler hides their values in its output). */
 function varFlags(values: Record<string, string>): string[] {
   return Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
@@ -194,7 +207,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     launch("api", [
       ...wranglerDev,
       ...["--config", "wrangler.jsonc", "--port", String(ports.api)],
-      ...varFlags({ DATABASE_URL: databaseUrl, ...differing(origins.api, defaults.api) }),
+      ...varFlags({ DATABASE_URL: databaseUrl, ...(await vapidPair()), ...differing(origins.api, defaults.api) }),
     ]);
     if (buildDir) {
       // Each preview builds into a folder of its own (per port), so two previews, or a preview and

@@ -31,6 +31,9 @@ describe("/openapi.json", () => {
       "undoTaskCompletion",
       "bulkTasks",
       "listChanges",
+      "createPushSubscription",
+      "deletePushSubscription",
+      "getVapidPublicKey",
       "getHealth",
     ]);
   });
