@@ -4,6 +4,7 @@
  */
 import * as z from "zod";
 import { taskPriorities } from "../../../db/schema/tasks.ts";
+import { lazy } from "../openapi/lazy.ts";
 import { instant, isWellFormed } from "./bounds.ts";
 import { CURSOR_OF_ANOTHER_SORT, CURSOR_PATTERN, cursorParam } from "./cursor.ts";
 
@@ -88,21 +89,23 @@ export const count = (description?: string) =>
 /** An instant as the API writes it (toISOString): 24 characters. */
 const instantOut = () => z.iso.datetime({ offset: true }).meta({ maxLength: 30 });
 
-export const Task = z
-  .object({
-    id: z.uuid().meta({ maxLength: 36 }),
-    title: z.string().max(200),
-    description: z.string().max(1000).nullable(),
-    completed: z.boolean(),
-    completedAt: instantOut().nullable(),
-    priority,
-    tags: z.array(z.string().max(32)).max(MAX_TAGS),
-    dueAt: instantOut().nullable(),
-    createdAt: instantOut(),
-    updatedAt: instantOut(),
-    version: count("Increments on every change; the ETag carries it."),
-  })
-  .meta({ id: "Task" });
+export const Task = lazy(() =>
+  z
+    .object({
+      id: z.uuid().meta({ maxLength: 36 }),
+      title: z.string().max(200),
+      description: z.string().max(1000).nullable(),
+      completed: z.boolean(),
+      completedAt: instantOut().nullable(),
+      priority,
+      tags: z.array(z.string().max(32)).max(MAX_TAGS),
+      dueAt: instantOut().nullable(),
+      createdAt: instantOut(),
+      updatedAt: instantOut(),
+      version: count("Increments on every change; the ETag carries it."),
+    })
+    .meta({ id: "Task" }),
+);
 
 export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
 export const dueFilters = ["overdue", "today", "week", "none"] as const;
@@ -160,23 +163,27 @@ export const ListQuery = ListFields.superRefine((query, ctx) => {
   }
 });
 
-export const TaskCounts = z
-  .object({ all: count(), pending: count(), completed: count() })
-  .meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" });
+export const TaskCounts = lazy(() =>
+  z
+    .object({ all: count(), pending: count(), completed: count() })
+    .meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" }),
+);
 
-export const TaskList = z
-  .object({
-    items: z.array(Task).max(200),
-    nextCursor: z.string().max(512).meta({ pattern: CURSOR_PATTERN }).nullable(),
-    counts: TaskCounts.optional(),
-  })
-  .meta({
-    id: "TaskList",
-    description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
-  });
+export const TaskList = lazy(() =>
+  z
+    .object({
+      items: z.array(Task()).max(200),
+      nextCursor: z.string().max(512).meta({ pattern: CURSOR_PATTERN }).nullable(),
+      counts: TaskCounts().optional(),
+    })
+    .meta({
+      id: "TaskList",
+      description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
+    }),
+);
 
-export type TaskDto = z.infer<typeof Task>;
+export type TaskDto = z.infer<ReturnType<typeof Task>>;
 export type CreateTaskInput = z.output<typeof CreateTaskBody>;
 export type ReplaceTaskInput = z.output<typeof ReplaceTaskBody>;
 export type ListTasksQuery = z.output<typeof ListQuery>;
-export type TaskCountsDto = z.infer<typeof TaskCounts>;
+export type TaskCountsDto = z.infer<ReturnType<typeof TaskCounts>>;
