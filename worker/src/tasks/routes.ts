@@ -1,4 +1,8 @@
-/** OpenAPI route definitions for tasks; handlers live in ./index.ts. */
+/**
+ * OpenAPI route definitions for tasks; handlers live in ./index.ts. A route's
+ * `responses` is a function: only the document generator calls it, so the
+ * Worker never builds response schemas, headers or problem entries (issue 14).
+ */
 import * as z from "zod";
 import { ifMatchHeader } from "../http/preconditions.ts";
 import { defineRoute } from "../openapi/router.ts";

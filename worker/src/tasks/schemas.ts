@@ -1,6 +1,13 @@
 /**
  * The tasks API's request and response shapes. These zod schemas validate
  * requests at the edge, generate /openapi.json and type the site's client.
+ *
+ * Writing a schema (issue 14: the Worker's startup builds only what requests need):
+ * - A request schema (params, query, headers, body) is a plain value: the router validates with it.
+ * - A schema only responses use (or only the document) is `lazy(() => z.object(…))`, used as
+ *   `Task()` inside another lazy schema or a route's `responses: () => ({…})`, never at module
+ *   level; its type is `z.infer<ReturnType<typeof Task>>`, which constructs nothing.
+ *   openapi/startup.test.ts fails when one is built at load.
  */
 import * as z from "zod";
 import { taskPriorities } from "../../../db/schema/tasks.ts";
