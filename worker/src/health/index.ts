@@ -10,12 +10,12 @@ export const healthRoute = defineRoute({
   summary: "Liveness check",
   description: "Answers 200 while the Worker runs; touches neither the database nor the key source.",
   tags: ["Meta"],
-  responses: {
+  responses: () => ({
     200: {
       description: "The Worker is up",
       content: { "application/json": { schema: z.object({ status: z.literal("ok") }).meta({ id: "Health" }) } },
     },
-  },
+  }),
 });
 
 export const healthRouter = openApiRouter<AppEnv>().openapi(healthRoute, (c) => c.json({ status: "ok" as const }, 200));

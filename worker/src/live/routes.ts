@@ -15,12 +15,12 @@ export const changesRoute = defineRoute({
   tags: ["Live sync"],
   security,
   request: { params: TaskParams, query: ChangesQuery },
-  responses: {
+  responses: () => ({
     200: {
       description: "The changes after `since`, and the cursor to ask from next",
       headers: rateLimitPolicy,
-      content: { "application/json": { schema: ChangeFeed } },
+      content: { "application/json": { schema: ChangeFeed() } },
     },
     ...problemResponses(410, ...everyRouteProblems),
-  },
+  }),
 });

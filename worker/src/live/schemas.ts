@@ -1,5 +1,6 @@
 /** The change feed's request and response shapes (zod, OpenAPI). */
 import * as z from "zod";
+import { lazy } from "../openapi/lazy.ts";
 import { count, Task } from "../tasks/schemas.ts";
 import { FEED_PAGE } from "./feed-queries.ts";
 
@@ -12,19 +13,23 @@ const cursor = z
 
 export const ChangesQuery = z.strictObject({ since: cursor.optional() });
 
-export const TaskEvent = z
-  .object({
-    type: z.enum(["task.created", "task.updated", "task.deleted"]),
-    id: z.uuid().meta({ maxLength: 36 }),
-    version: count("The task's version after the change"),
-    task: Task.optional().meta({ description: "The task after the change; absent on a deletion" }),
-    cursor,
-  })
-  .meta({ id: "TaskEvent" });
+export const TaskEvent = lazy(() =>
+  z
+    .object({
+      type: z.enum(["task.created", "task.updated", "task.deleted"]),
+      id: z.uuid().meta({ maxLength: 36 }),
+      version: count("The task's version after the change"),
+      task: Task().optional().meta({ description: "The task after the change; absent on a deletion" }),
+      cursor,
+    })
+    .meta({ id: "TaskEvent" }),
+);
 
-export const ChangeFeed = z
-  .object({
-    items: z.array(TaskEvent).max(FEED_PAGE),
-    cursor,
-  })
-  .meta({ id: "ChangeFeed" });
+export const ChangeFeed = lazy(() =>
+  z
+    .object({
+      items: z.array(TaskEvent()).max(FEED_PAGE),
+      cursor,
+    })
+    .meta({ id: "ChangeFeed" }),
+);

@@ -15,9 +15,26 @@ import { validator } from "hono/validator";
 import type * as z from "zod";
 import { validationProblem } from "../problems/validation-hook.ts";
 
-/** A route's definition; the identity, typed (createRoute without its import). */
-export function defineRoute<const R extends RouteConfig>(route: R): R {
-  return route;
+/** A route's definition as written: its responses are a function, so that only the document builds them. */
+export type RouteDefinition = Omit<RouteConfig, "responses"> & { responses: () => RouteConfig["responses"] };
+
+/** The route as OpenAPIHono sees it: `responses` is the object the function returns. */
+export type DefinedRoute<R extends RouteDefinition> = Omit<R, "responses"> & { responses: ReturnType<R["responses"]> };
+
+/**
+ * A route's definition (createRoute without its import). Its responses (their
+ * schemas, headers and problem entries) exist only for the document and the
+ * types, so they are built on first read, i.e. by the document generator,
+ * never at the Worker's startup (issue 14). The router reads only the method,
+ * path and request.
+ */
+export function defineRoute<const R extends RouteDefinition>(route: R): DefinedRoute<R> {
+  const { responses, ...rest } = route;
+  let built: RouteConfig["responses"] | undefined;
+  return Object.defineProperty(rest, "responses", {
+    get: () => (built ??= responses()),
+    enumerable: true,
+  }) as unknown as DefinedRoute<R>;
 }
 
 type Target = "query" | "param" | "header" | "json";

@@ -70,13 +70,13 @@ function responseFor(status: ProblemStatus) {
   return {
     description: codes.map((code) => `${code}: ${problemCodes[code].description}`).join(" "),
     headers,
-    content: { "application/problem+json": { schema: Problem } },
+    content: { "application/problem+json": { schema: Problem() } },
   };
 }
 
 /** `responses: { 200: …, ...problemResponses(401, 404) }` */
 export function problemResponses<const S extends ProblemStatus>(...statuses: S[]) {
   return Object.fromEntries(statuses.map((status) => [status, responseFor(status)])) as unknown as {
-    [K in S]: { description: string; content: { "application/problem+json": { schema: typeof Problem } } };
+    [K in S]: { description: string; content: { "application/problem+json": { schema: ReturnType<typeof Problem> } } };
   };
 }

@@ -26,14 +26,14 @@ export const createSubscriptionRoute = defineRoute({
     params: TaskParams,
     body: { required: true, content: { "application/json": { schema: PushSubscriptionBody } } },
   },
-  responses: {
+  responses: () => ({
     201: {
       description: "Stored (or updated); reminders now go to this browser",
       headers: rateLimitPolicy,
-      content: { "application/json": { schema: CreatedSubscription } },
+      content: { "application/json": { schema: CreatedSubscription() } },
     },
     ...problemResponses(400, 409, 413, 415, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const deleteSubscriptionRoute = defineRoute({
@@ -45,10 +45,10 @@ export const deleteSubscriptionRoute = defineRoute({
   tags,
   security,
   request: { params: SubscriptionIdParams },
-  responses: {
+  responses: () => ({
     204: { description: "Deleted", headers: rateLimitPolicy },
     ...problemResponses(404, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const vapidPublicKeyRoute = defineRoute({
@@ -59,11 +59,11 @@ export const vapidPublicKeyRoute = defineRoute({
   description:
     "No token needed. Pass it to pushManager.subscribe as applicationServerKey. Cacheable for an hour; 503 when the deployment has no VAPID key pair.",
   tags,
-  responses: {
+  responses: () => ({
     200: {
       description: "The key (Cache-Control: public, max-age=3600)",
-      content: { "application/json": { schema: VapidPublicKey } },
+      content: { "application/json": { schema: VapidPublicKey() } },
     },
     ...problemResponses(500, 503),
-  },
+  }),
 });

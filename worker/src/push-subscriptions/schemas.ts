@@ -1,5 +1,6 @@
 /** Shapes of the push subscription routes (issue 15, specs/001-tasks-api and 004). */
 import * as z from "zod";
+import { lazy } from "../openapi/lazy.ts";
 import { TaskParams } from "../tasks/schemas.ts";
 
 export const SubscriptionIdParams = TaskParams.extend({
@@ -10,18 +11,22 @@ export const SubscriptionIdParams = TaskParams.extend({
   }),
 });
 
-export const CreatedSubscription = z
-  .object({
-    id: z.uuid().meta({ maxLength: 36 }).describe("The subscription's id, for DELETE …/push-subscriptions/{id}"),
-  })
-  .meta({ id: "PushSubscriptionCreated" });
+export const CreatedSubscription = lazy(() =>
+  z
+    .object({
+      id: z.uuid().meta({ maxLength: 36 }).describe("The subscription's id, for DELETE …/push-subscriptions/{id}"),
+    })
+    .meta({ id: "PushSubscriptionCreated" }),
+);
 
-export const VapidPublicKey = z
-  .object({
-    publicKey: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{87}$/)
-      .meta({ maxLength: 87 })
-      .describe("The VAPID public key (base64url P-256 point): the site's applicationServerKey"),
-  })
-  .meta({ id: "VapidPublicKey" });
+export const VapidPublicKey = lazy(() =>
+  z
+    .object({
+      publicKey: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{87}$/)
+        .meta({ maxLength: 87 })
+        .describe("The VAPID public key (base64url P-256 point): the site's applicationServerKey"),
+    })
+    .meta({ id: "VapidPublicKey" }),
+);

@@ -23,10 +23,10 @@ export const restoreTaskRoute = defineRoute({
   tags,
   security,
   request: { params: TaskIdParams, headers: ifMatch },
-  responses: {
+  responses: () => ({
     200: taskResponse("The restored task"),
     ...problemResponses(404, 410, 412, 413, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const bulkTasksRoute = defineRoute({
@@ -43,7 +43,7 @@ export const bulkTasksRoute = defineRoute({
     headers: idempotencyKeyHeader,
     body: { required: true, content: { "application/json": { schema: BulkBody } } },
   },
-  responses: {
+  responses: () => ({
     200: {
       description: "How many tasks changed, and the counts afterwards",
       headers: {
@@ -53,8 +53,8 @@ export const bulkTasksRoute = defineRoute({
         },
         ...rateLimitPolicy,
       },
-      content: { "application/json": { schema: BulkResult } },
+      content: { "application/json": { schema: BulkResult() } },
     },
     ...problemResponses(400, 404, 409, 410, 413, 415, ...everyRouteProblems),
-  },
+  }),
 });

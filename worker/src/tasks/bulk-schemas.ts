@@ -4,6 +4,7 @@
  * deletion. Kept apart from schemas.ts, whose list filters it reuses.
  */
 import * as z from "zod";
+import { lazy } from "../openapi/lazy.ts";
 import { count, ListFields, TaskCounts } from "./schemas.ts";
 
 export const bulkActions = ["complete", "reopen", "delete-completed", "restore"] as const;
@@ -40,22 +41,24 @@ export const BulkBody = z
   })
   .meta({ id: "BulkAction" });
 
-export const BulkResult = z
-  .object({
-    action: z.enum(bulkActions),
-    count: count("How many tasks the action changed"),
-    deletionId: z
-      .uuid()
-      .meta({ maxLength: 36 })
-      .nullable()
-      .meta({ description: "For delete-completed: restore the batch with it" }),
-    counts: TaskCounts,
-  })
-  .meta({
-    id: "BulkResult",
-    description: "What a bulk action did; counts are after the action, over the filter without its status.",
-  });
+export const BulkResult = lazy(() =>
+  z
+    .object({
+      action: z.enum(bulkActions),
+      count: count("How many tasks the action changed"),
+      deletionId: z
+        .uuid()
+        .meta({ maxLength: 36 })
+        .nullable()
+        .meta({ description: "For delete-completed: restore the batch with it" }),
+      counts: TaskCounts(),
+    })
+    .meta({
+      id: "BulkResult",
+      description: "What a bulk action did; counts are after the action, over the filter without its status.",
+    }),
+);
 
 export type BulkInput = z.output<typeof BulkBody>;
 export type BulkFilterInput = z.output<typeof BulkFilter>;
-export type BulkResultDto = z.infer<typeof BulkResult>;
+export type BulkResultDto = z.infer<ReturnType<typeof BulkResult>>;

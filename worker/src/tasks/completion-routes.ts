@@ -3,6 +3,7 @@
  * Undo (spec 004 FR-008, FR-010); handlers live in ./index.ts.
  */
 import * as z from "zod";
+import { lazy } from "../openapi/lazy.ts";
 import { defineRoute } from "../openapi/router.ts";
 import { problemResponses } from "../problems/openapi.ts";
 import { MAX_COMPLETIONS_PER_TASK } from "./completion-queries.ts";
@@ -11,21 +12,23 @@ import { TaskIdParams } from "./schemas.ts";
 
 const instantOut = () => z.iso.datetime({ offset: true }).meta({ maxLength: 30 });
 
-export const TaskCompletions = z
-  .object({
-    items: z
-      .array(
-        z.object({
-          completedAt: instantOut().meta({ description: "When the occurrence was completed" }),
-          dueAt: instantOut().meta({ description: "The occurrence's due date" }),
-        }),
-      )
-      .max(MAX_COMPLETIONS_PER_TASK),
-  })
-  .meta({
-    id: "TaskCompletions",
-    description: `A repeating task's completed occurrences, newest first (at most the newest ${MAX_COMPLETIONS_PER_TASK} are kept).`,
-  });
+export const TaskCompletions = lazy(() =>
+  z
+    .object({
+      items: z
+        .array(
+          z.object({
+            completedAt: instantOut().meta({ description: "When the occurrence was completed" }),
+            dueAt: instantOut().meta({ description: "The occurrence's due date" }),
+          }),
+        )
+        .max(MAX_COMPLETIONS_PER_TASK),
+    })
+    .meta({
+      id: "TaskCompletions",
+      description: `A repeating task's completed occurrences, newest first (at most the newest ${MAX_COMPLETIONS_PER_TASK} are kept).`,
+    }),
+);
 
 export const listTaskCompletionsRoute = defineRoute({
   operationId: "listTaskCompletions",
@@ -36,14 +39,14 @@ export const listTaskCompletionsRoute = defineRoute({
   tags,
   security,
   request: { params: TaskIdParams },
-  responses: {
+  responses: () => ({
     200: {
       description: "The completions, newest first",
       headers: rateLimitPolicy,
-      content: { "application/json": { schema: TaskCompletions } },
+      content: { "application/json": { schema: TaskCompletions() } },
     },
     ...problemResponses(404, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const undoTaskCompletionRoute = defineRoute({
@@ -56,8 +59,8 @@ export const undoTaskCompletionRoute = defineRoute({
   tags,
   security,
   request: { params: TaskIdParams, headers: ifMatch },
-  responses: {
+  responses: () => ({
     200: taskResponse("The task as it was before that completion, with a new version"),
     ...problemResponses(404, 412, ...everyRouteProblems),
-  },
+  }),
 });

@@ -1,4 +1,8 @@
-/** OpenAPI route definitions for tasks; handlers live in ./index.ts. */
+/**
+ * OpenAPI route definitions for tasks; handlers live in ./index.ts. A route's
+ * `responses` is a function: only the document generator calls it, so the
+ * Worker never builds response schemas, headers or problem entries (issue 14).
+ */
 import * as z from "zod";
 import { ifMatchHeader } from "../http/preconditions.ts";
 import { defineRoute } from "../openapi/router.ts";
@@ -28,7 +32,7 @@ export const etag = {
 export const taskResponse = (description: string) => ({
   description,
   headers: etag,
-  content: { "application/json": { schema: Task } },
+  content: { "application/json": { schema: Task() } },
 });
 export const ifMatch = z.object({
   "if-match": ifMatchHeader.meta({
@@ -64,17 +68,17 @@ export const listTasksRoute = defineRoute({
   tags,
   security,
   request: { params: TaskParams, query: ListQuery },
-  responses: {
+  responses: () => ({
     200: {
       description: "A page of tasks; counts on the first page",
       headers: {
         Link: { schema: text(2048, '^<[^>]+>; rel="next"$'), description: '<…>; rel="next" when there is a next page' },
         ...rateLimitPolicy,
       },
-      content: { "application/json": { schema: TaskList } },
+      content: { "application/json": { schema: TaskList() } },
     },
     ...problemResponses(...everyRouteProblems),
-  },
+  }),
 });
 
 export const createTaskRoute = defineRoute({
@@ -91,7 +95,7 @@ export const createTaskRoute = defineRoute({
     headers: idempotencyKeyHeader,
     body: { required: true, content: { "application/json": { schema: CreateTaskBody } } },
   },
-  responses: {
+  responses: () => ({
     201: {
       description: "The created task (or, for a repeated Idempotency-Key, the first response again)",
       headers: {
@@ -105,10 +109,10 @@ export const createTaskRoute = defineRoute({
           description: "true when this replays the first answer",
         },
       },
-      content: { "application/json": { schema: Task } },
+      content: { "application/json": { schema: Task() } },
     },
     ...problemResponses(400, 409, 413, 415, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const getTaskRoute = defineRoute({
@@ -120,7 +124,7 @@ export const getTaskRoute = defineRoute({
   tags,
   security,
   request: { params: TaskIdParams },
-  responses: { 200: taskResponse("The task"), ...problemResponses(404, ...everyRouteProblems) },
+  responses: () => ({ 200: taskResponse("The task"), ...problemResponses(404, ...everyRouteProblems) }),
 });
 
 export const replaceTaskRoute = defineRoute({
@@ -136,10 +140,10 @@ export const replaceTaskRoute = defineRoute({
     headers: ifMatch,
     body: { required: true, content: { "application/json": { schema: ReplaceTaskBody } } },
   },
-  responses: {
+  responses: () => ({
     200: taskResponse("The updated task"),
     ...problemResponses(400, 404, 412, 413, 415, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const deleteTaskRoute = defineRoute({
@@ -151,10 +155,10 @@ export const deleteTaskRoute = defineRoute({
   tags,
   security,
   request: { params: TaskIdParams, headers: ifMatch },
-  responses: {
+  responses: () => ({
     204: { description: "Deleted", headers: rateLimitPolicy },
     ...problemResponses(404, 412, ...everyRouteProblems),
-  },
+  }),
 });
 
 export const completeTaskRoute = defineRoute({
@@ -170,8 +174,8 @@ export const completeTaskRoute = defineRoute({
     headers: ifMatch,
     body: { required: false, content: { "application/json": { schema: CompleteTaskBody } } },
   },
-  responses: {
+  responses: () => ({
     200: taskResponse("The task after the change"),
     ...problemResponses(400, 404, 412, 413, 415, ...everyRouteProblems),
-  },
+  }),
 });

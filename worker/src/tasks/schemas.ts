@@ -1,9 +1,17 @@
 /**
  * The tasks API's request and response shapes. These zod schemas validate
  * requests at the edge, generate /openapi.json and type the site's client.
+ *
+ * Writing a schema (issue 14: the Worker's startup builds only what requests need):
+ * - A request schema (params, query, headers, body) is a plain value: the router validates with it.
+ * - A schema only responses use (or only the document) is `lazy(() => z.object(…))`, used as
+ *   `Task()` inside another lazy schema or a route's `responses: () => ({…})`, never at module
+ *   level; its type is `z.infer<ReturnType<typeof Task>>`, which constructs nothing.
+ *   openapi/startup.test.ts fails when one is built at load.
  */
 import * as z from "zod";
 import { repeatFroms, taskPriorities } from "../../../db/schema/tasks.ts";
+import { lazy } from "../openapi/lazy.ts";
 import { MAX_REMINDERS } from "../recurrence/duration.ts";
 import { MAX_RULE_LENGTH } from "../recurrence/rule.ts";
 import { checkRecurrence, recurrenceFields } from "../recurrence/schemas.ts";
@@ -95,25 +103,27 @@ export const count = (description?: string) =>
 /** An instant as the API writes it (toISOString): 24 characters. */
 const instantOut = () => z.iso.datetime({ offset: true }).meta({ maxLength: 30 });
 
-export const Task = z
-  .object({
-    id: z.uuid().meta({ maxLength: 36 }),
-    title: z.string().max(200),
-    description: z.string().max(1000).nullable(),
-    completed: z.boolean(),
-    completedAt: instantOut().nullable(),
-    priority,
-    tags: z.array(z.string().max(32)).max(MAX_TAGS),
-    dueAt: instantOut().nullable(),
-    repeat: z.string().max(MAX_RULE_LENGTH).nullable().meta({ description: "An RFC 5545 RRULE value, or null" }),
-    timeZone: z.string().max(MAX_TIME_ZONE_LENGTH).nullable().meta({ description: "An IANA time zone, or null" }),
-    repeatFrom: z.enum(repeatFroms),
-    reminders: z.array(z.object({ before: z.string().max(32) })).max(MAX_REMINDERS),
-    createdAt: instantOut(),
-    updatedAt: instantOut(),
-    version: count("Increments on every change; the ETag carries it."),
-  })
-  .meta({ id: "Task" });
+export const Task = lazy(() =>
+  z
+    .object({
+      id: z.uuid().meta({ maxLength: 36 }),
+      title: z.string().max(200),
+      description: z.string().max(1000).nullable(),
+      completed: z.boolean(),
+      completedAt: instantOut().nullable(),
+      priority,
+      tags: z.array(z.string().max(32)).max(MAX_TAGS),
+      dueAt: instantOut().nullable(),
+      repeat: z.string().max(MAX_RULE_LENGTH).nullable().meta({ description: "An RFC 5545 RRULE value, or null" }),
+      timeZone: z.string().max(MAX_TIME_ZONE_LENGTH).nullable().meta({ description: "An IANA time zone, or null" }),
+      repeatFrom: z.enum(repeatFroms),
+      reminders: z.array(z.object({ before: z.string().max(32) })).max(MAX_REMINDERS),
+      createdAt: instantOut(),
+      updatedAt: instantOut(),
+      version: count("Increments on every change; the ETag carries it."),
+    })
+    .meta({ id: "Task" }),
+);
 
 export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
 export const dueFilters = ["overdue", "today", "week", "none"] as const;
@@ -171,23 +181,27 @@ export const ListQuery = ListFields.superRefine((query, ctx) => {
   }
 });
 
-export const TaskCounts = z
-  .object({ all: count(), pending: count(), completed: count() })
-  .meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" });
+export const TaskCounts = lazy(() =>
+  z
+    .object({ all: count(), pending: count(), completed: count() })
+    .meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" }),
+);
 
-export const TaskList = z
-  .object({
-    items: z.array(Task).max(200),
-    nextCursor: z.string().max(512).meta({ pattern: CURSOR_PATTERN }).nullable(),
-    counts: TaskCounts.optional(),
-  })
-  .meta({
-    id: "TaskList",
-    description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
-  });
+export const TaskList = lazy(() =>
+  z
+    .object({
+      items: z.array(Task()).max(200),
+      nextCursor: z.string().max(512).meta({ pattern: CURSOR_PATTERN }).nullable(),
+      counts: TaskCounts().optional(),
+    })
+    .meta({
+      id: "TaskList",
+      description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
+    }),
+);
 
-export type TaskDto = z.infer<typeof Task>;
+export type TaskDto = z.infer<ReturnType<typeof Task>>;
 export type CreateTaskInput = z.output<typeof CreateTaskBody>;
 export type ReplaceTaskInput = z.output<typeof ReplaceTaskBody>;
 export type ListTasksQuery = z.output<typeof ListQuery>;
-export type TaskCountsDto = z.infer<typeof TaskCounts>;
+export type TaskCountsDto = z.infer<ReturnType<typeof TaskCounts>>;
