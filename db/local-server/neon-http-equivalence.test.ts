@@ -5,9 +5,13 @@
  * same values, or fail with the same error, field for field. The official driver's parsers are
  * configured as drizzle's neon-http driver configures them, as they are in the Worker.
  */
+
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import * as official from "@neondatabase/serverless";
 import { drizzle } from "drizzle-orm/neon-http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
 import * as lean from "../../worker/src/db/neon-http/index.ts";
 import { migrateDatabase } from "../migrate.ts";
 import type { SqlBackend } from "./backend.ts";
@@ -77,6 +81,17 @@ async function outcome(run: () => unknown): Promise<unknown> {
     return { error: errorShape(error) };
   }
 }
+
+describe("the API Worker's bundle", () => {
+  it("gets the transport under test in place of the package, in every environment", () => {
+    const config = fileURLToPath(new URL("../../wrangler.jsonc", import.meta.url));
+    const transport = fileURLToPath(new URL("../../worker/src/db/neon-http/index.ts", import.meta.url));
+    for (const env of [{}, { env: "production" }]) {
+      const { alias } = unstable_readConfig({ config, ...env }, { hideWarnings: true });
+      expect(resolve(dirname(config), alias?.["@neondatabase/serverless"] ?? "")).toBe(transport);
+    }
+  });
+});
 
 const backends: Record<string, () => Promise<{ backend: SqlBackend; stop?: () => void }>> = {
   pglite: async () => ({ backend: await createPgliteBackend() }),
