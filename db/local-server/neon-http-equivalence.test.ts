@@ -265,5 +265,10 @@ describe.each(Object.keys(backends))("the lean Neon transport against the offici
     ]) {
       expect(await same((sql) => sql.query("select 1"), connectionString)).toHaveProperty("error");
     }
+    // A parameter that cannot be prepared fails first, whatever the connection string.
+    const circular: { toPostgres(): unknown } = { toPostgres: () => circular };
+    expect(await same((sql) => sql`select ${circular}`, "not a url")).toMatchObject({
+      error: { message: expect.stringContaining("circular reference") },
+    });
   });
 });

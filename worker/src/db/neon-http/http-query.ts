@@ -83,6 +83,8 @@ export async function httpQuery(
   const { fetchEndpoint, fetchFunction } = neonConfig;
   const batch = Array.isArray(queryData);
   const single = Array.isArray(queryOptions) ? undefined : queryOptions;
+  // Parameters first, as the official driver prepares them: a value it cannot send fails before anything else.
+  const body = JSON.stringify(batch ? { queries: queryData.map(prepareQuery) } : prepareQuery(queryData));
   refuseConnectionParameters(neonOptions, transactionOptions, single);
   const settings = { ...neonOptions, ...definedOf(transactionOptions) };
   const fetchOptions = { ...neonOptions.fetchOptions, ...transactionOptions?.fetchOptions, ...single?.fetchOptions };
@@ -107,7 +109,6 @@ export async function httpQuery(
     if (settings.readOnly !== undefined) headers["Neon-Batch-Read-Only"] = String(settings.readOnly);
     if (settings.deferrable !== undefined) headers["Neon-Batch-Deferrable"] = String(settings.deferrable);
   }
-  const body = JSON.stringify(batch ? { queries: queryData.map(prepareQuery) } : prepareQuery(queryData));
 
   let response: Response;
   try {
