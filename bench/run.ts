@@ -5,15 +5,18 @@
  *   3. Worker bundle sizes against Cloudflare's limits, and browser JavaScript per page
  *   4. Lighthouse scores for / and /tasks
  *   5. the site's data path: SQL round trips per page view, and /tasks under database latency
- * Parts run 4, 3, 1, 2 (the build-dependent ones first) and print in order 1–4.
+ *   6. CPU per request per route inside workerd, the database answered from recordings
+ * Parts run 4, 3, 1, 5, 2, 6 (the build-dependent ones first) and print in order 1–6.
  * Prints tables (progress goes to stderr) and writes .artifacts/bench/latest.json.
- * `node bench/run.ts verify load` runs only the parts named.
+ * `node bench/run.ts verify load` runs only the parts named (`npm run bench -- cpu`).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { stopAll, stopAllOnSignals } from "../scripts/lib/process-group.ts";
 import { startSqlFaultProxy } from "../test-support/sql-fault-proxy.ts";
+import { cpuTable } from "./cpu/cpu-table.ts";
+import { measureCpu } from "./cpu/measure-cpu.ts";
 import { dataPathTable } from "./data-path/data-path-table.ts";
 import { measureDataPath } from "./data-path/measure-data-path.ts";
 import { auditPages } from "./lighthouse/audit-pages.ts";
@@ -29,13 +32,14 @@ import { seedTasks, signUpUser } from "./support/users.ts";
 import { measureVerify } from "./verify/measure-verify.ts";
 
 const OUT_DIR = ".artifacts/bench";
-const PARTS = ["verify", "load", "size", "lighthouse", "data-path"] as const;
+const PARTS = ["verify", "load", "size", "lighthouse", "data-path", "cpu"] as const;
 /** Sized so the whole run stays under about four minutes on 2 cores. */
 const SETTINGS = {
   verify: { k: 400, rounds: 15, perRound: 5 },
   load: { concurrency: [1, 10, 50], duration: 2, repetitions: 3, warmup: 1 },
   lighthouseRuns: 3,
   dataPath: { latencyMs: 50, samples: 15 },
+  cpu: { samples: 200, warmupRounds: 20 },
 } as const;
 
 const requested = process.argv.slice(2);
@@ -148,6 +152,11 @@ async function main() {
       const rows = await measureLoad(stack, scenarios(reader, writer, taskIds), SETTINGS.load, progress);
       report.load = { options: SETTINGS.load, rows };
       return loadTable(rows, SETTINGS.load);
+    });
+    await part("cpu", "6. CPU per route…", async () => {
+      const cpu = await measureCpu(stack, OUT_DIR, SETTINGS.cpu, progress);
+      report.cpu = cpu;
+      return cpuTable(cpu);
     });
   } finally {
     progress("Stopping the preview stack…");

@@ -5,36 +5,27 @@
  * at /dev/mail.json. The pages themselves get a browser journey, with axe on
  * every state.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
 import { signUpAndGetToken } from "../test-support/better-auth-client.ts";
 import { SESSION_CACHE_SECONDS } from "../web/src/lib/session-cache.ts";
 import {
   API,
-  browserErrors,
   expectAccessible,
-  launchBrowser,
   newPerson,
   newVisitor,
   SITE,
   screenshot,
+  sharedBrowser,
   submitSignUp,
+  unexpectedBrowserErrors,
 } from "./browser.ts";
 
-let browser: Browser;
+const browser = sharedBrowser();
 let addresses = 0;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 afterEach(() => {
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (400|401|403|404|422|429)/.test(e));
-  expect(unexpected).toEqual([]);
+  expect(unexpectedBrowserErrors([400, 401, 403, 404, 422, 429])).toEqual([]);
 });
 
 /** A client address of its own per person, as Cloudflare would report it: rate limits are per address. */
@@ -213,12 +204,12 @@ describe("the account pages, in a browser", () => {
     timeout: journeyTimeout,
   }, async () => {
     const person = newPerson("Pages");
-    const phone = await newVisitor(browser);
+    const phone = await newVisitor(browser());
     const signUpPage = await phone.newPage();
     await signUpPage.goto(`${SITE}/sign-up`);
     await submitSignUp(signUpPage, person);
 
-    const context = await newVisitor(browser);
+    const context = await newVisitor(browser());
     const page = await context.newPage();
     await page.goto(`${SITE}/sign-in`);
     await page.getByRole("link", { name: "Forgot your password?" }).click();

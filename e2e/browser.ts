@@ -3,7 +3,7 @@ import { mkdirSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { CHROMIUM_ARGS, resolveChromium } from "../test-support/chromium.ts";
 
 export const SITE = inject("siteUrl");
@@ -14,6 +14,24 @@ export const SCREENSHOTS = `.artifacts/screenshots/${STACK}`;
 export async function launchBrowser(): Promise<Browser> {
   const { executablePath } = await resolveChromium();
   return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * One Chromium for a test file: launched before its first journey and closed
+ * after its last. Returns the getter the journeys use.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("sharedBrowser(): the browser is launched in beforeAll");
+    return browser;
+  };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -60,6 +78,15 @@ export async function newVisitor(
  */
 export const browserErrors: string[] = [];
 
+/**
+ * Takes the errors logged since the last call, less the failed loads a
+ * journey provokes on purpose (`refusals`: HTTP statuses such as 401 or 422).
+ */
+export function unexpectedBrowserErrors(refusals: number[]): string[] {
+  const expected = new RegExp(`status of (${refusals.join("|")})`);
+  return browserErrors.splice(0).filter((error) => !expected.test(error));
+}
+
 /** Fills the sign-up form with `person`, submits it, and waits for the dashboard's address. */
 export async function submitSignUp(page: Page, person: ReturnType<typeof newPerson>): Promise<void> {
   await page.getByLabel("Name").fill(person.name);
@@ -67,6 +94,28 @@ export async function submitSignUp(page: Page, person: ReturnType<typeof newPers
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Create account" }).click();
   await page.waitForURL(`${SITE}/tasks`);
+}
+
+/** A new visitor who has just signed up as `name` and is on the dashboard. */
+export async function signedUpVisitor(
+  browser: Browser,
+  name: string,
+  options: Parameters<typeof newVisitor>[1] = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newVisitor(browser, options);
+  const page = await context.newPage();
+  await page.goto(`${SITE}/sign-up`);
+  await submitSignUp(page, newPerson(name));
+  return { context, page };
+}
+
+/** The signed-in person's API access as the page itself gets it: a fresh token, and the user id it names. */
+export function apiAccessOf(page: Page): Promise<{ token: string; userId: string }> {
+  return page.evaluate(async () => {
+    const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
+    const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
+    return { token, userId: payload.sub as string };
+  });
 }
 
 /** axe finds no WCAG 2.2 AA violation in the page as it is now; `state` names it in the failure. */

@@ -4,56 +4,40 @@
  * filter; Today and Upcoming; quick add. The server's state is read through
  * the API. Tasks are dated relative to now, in Berlin days.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { addDays, instantOf, wallClock } from "../web/src/components/tasks/quick-add/zoned-time.ts";
 import { dayStart } from "../web/src/components/tasks/view-query.ts";
 import {
   API,
-  browserErrors,
+  apiAccessOf,
   expectAccessible,
-  launchBrowser,
-  newPerson,
-  newVisitor,
   SITE,
   screenshot,
-  submitSignUp,
+  sharedBrowser,
+  signedUpVisitor,
+  unexpectedBrowserErrors,
 } from "./browser.ts";
 
 const BERLIN = "Europe/Berlin";
 const SLOW = { timeout: 30_000 };
 const HOUR = 3_600_000;
 
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let page: Page;
 let api: { token: string; userId: string };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  context = await newVisitor(browser, { timezoneId: BERLIN });
-  page = await context.newPage();
-  await page.goto(`${SITE}/sign-up`);
-  await submitSignUp(page, newPerson("Filter"));
+  ({ context, page } = await signedUpVisitor(browser(), "Filter", { timezoneId: BERLIN }));
   // Hydrated once, so the island has told the server the browser's time zone (the tz cookie).
   await hydrated();
-  api = await page.evaluate(async () => {
-    const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
-    const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
-    return { token, userId: payload.sub as string };
-  });
+  api = await apiAccessOf(page);
 });
 
 afterEach(async () => {
   await context?.close();
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|404|412|422|429|503)/.test(e));
-  expect(unexpected).toEqual([]);
+  expect(unexpectedBrowserErrors([401, 404, 412, 422, 429, 503])).toEqual([]);
 });
 
 async function hydrated() {

@@ -2,46 +2,33 @@
  * The dashboard in a real browser: TodoMVC behaviour and beyond, found by
  * role and accessible name, with axe checking each state for WCAG 2.2 AA.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   API,
-  browserErrors,
+  apiAccessOf,
   expectAccessible,
-  launchBrowser,
-  newPerson,
-  newVisitor,
   SITE,
   STACK,
   screenshot,
-  submitSignUp,
+  sharedBrowser,
+  signedUpVisitor,
+  unexpectedBrowserErrors,
 } from "./browser.ts";
 
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  context = await newVisitor(browser);
-  page = await context.newPage();
-  const person = newPerson("Dash");
-  await page.goto(`${SITE}/sign-up`);
-  await submitSignUp(page, person);
+  ({ context, page } = await signedUpVisitor(browser(), "Dash"));
   await hydrated();
 });
 
 afterEach(async () => {
   await context?.close();
   // Refusals the tests provoke on purpose show up as failed loads; nothing else may.
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|404|412|422|429|503)/.test(e));
-  expect(unexpected).toEqual([]);
+  expect(unexpectedBrowserErrors([401, 404, 412, 422, 429, 503])).toEqual([]);
 });
 
 /** Hydration can take seconds on a busy machine; expect.poll's default second is too short for it. */
@@ -65,12 +52,8 @@ async function add(...titles: string[]) {
 }
 
 /** The person's access token, as the page itself gets it. */
-async function tokenAndUser(): Promise<{ token: string; userId: string }> {
-  return page.evaluate(async () => {
-    const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
-    const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
-    return { token, userId: payload.sub as string };
-  });
+function tokenAndUser(): Promise<{ token: string; userId: string }> {
+  return apiAccessOf(page);
 }
 
 describe("the dashboard", () => {
@@ -359,7 +342,7 @@ describe("small screens and dark mode", () => {
 describe("the landing page", () => {
   // Covers 003 FR-004.
   it("ships no JavaScript in the production build", async () => {
-    const landing = await browser.newPage();
+    const landing = await browser().newPage();
     await landing.goto(SITE);
     const scripts = await landing.locator("script").count();
     if (STACK === "preview") expect(scripts).toBe(0);

@@ -4,52 +4,36 @@
  * durable at once, so reloading or closing the page right after loses nothing.
  * The server's state is checked through the API, not the page.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   API,
-  browserErrors,
+  apiAccessOf,
   expectAccessible,
-  launchBrowser,
-  newPerson,
-  newVisitor,
   SITE,
   screenshot,
-  submitSignUp,
+  sharedBrowser,
+  signedUpVisitor,
+  unexpectedBrowserErrors,
 } from "./browser.ts";
 
 const MANY = 120;
 /** Generous: a page of 50 tasks hydrates slowly on a busy two-core machine. */
 const SLOW = { timeout: 30_000 };
 
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let page: Page;
 let api: { token: string; userId: string };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  context = await newVisitor(browser);
-  page = await context.newPage();
-  await page.goto(`${SITE}/sign-up`);
-  await submitSignUp(page, newPerson("Bulk"));
-  api = await page.evaluate(async () => {
-    const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
-    const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
-    return { token, userId: payload.sub as string };
-  });
+  ({ context, page } = await signedUpVisitor(browser(), "Bulk"));
+  api = await apiAccessOf(page);
 });
 
 afterEach(async () => {
   await context?.close();
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|404|412|422|429|503)/.test(e));
-  expect(unexpected).toEqual([]);
+  expect(unexpectedBrowserErrors([401, 404, 412, 422, 429, 503])).toEqual([]);
 });
 
 /** A call to the API as the person, from the test (not the page). */

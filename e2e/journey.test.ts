@@ -3,24 +3,23 @@
  * add a task, reload and still see it, sign out, sign up as someone else and
  * see an empty list.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { browserErrors, launchBrowser, newPerson, newVisitor, SITE, screenshot, submitSignUp } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  newPerson,
+  newVisitor,
+  SITE,
+  screenshot,
+  sharedBrowser,
+  submitSignUp,
+  unexpectedBrowserErrors,
+} from "./browser.ts";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 afterEach(() => {
   // Expected refusals (401 from /api/auth/token after sign-out, 4xx from forms) are not console errors.
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|422|429)/.test(e));
-  expect(unexpected).toEqual([]);
+  expect(unexpectedBrowserErrors([401, 422, 429])).toEqual([]);
 });
 
 async function signUp(page: Page, person: ReturnType<typeof newPerson>) {
@@ -39,7 +38,7 @@ async function waitForDashboard(page: Page) {
 describe("a person's first visit", () => {
   // Covers 002 FR-001, 002 FR-003, 002 FR-004, 002 FR-008, 002 FR-009, 003 FR-001, 003 FR-002, 003 FR-003, 003 FR-013.
   it("signs up, keeps a task across reloads, and never sees another person's tasks", async () => {
-    const context = await newVisitor(browser);
+    const context = await newVisitor(browser());
     const page = await context.newPage();
     const ada = newPerson("Ada");
 
@@ -71,7 +70,7 @@ describe("a person's first visit", () => {
 
   // Covers 002 FR-005, 003 FR-003.
   it("explains a wrong password next to the form", async () => {
-    const context = await newVisitor(browser);
+    const context = await newVisitor(browser());
     const page = await context.newPage();
     const person = newPerson("Linus");
     await signUp(page, person);
@@ -90,7 +89,7 @@ describe("a person's first visit", () => {
 
   // Covers 002 FR-029.
   it("slows down repeated wrong passwords with a readable message", async () => {
-    const context = await newVisitor(browser);
+    const context = await newVisitor(browser());
     const page = await context.newPage();
     await page.goto(`${SITE}/sign-in`);
     let message = "";
@@ -119,7 +118,7 @@ describe("a person's first visit", () => {
 
   // Covers 002 FR-004, 002 FR-007.
   it("never leaves the site through returnTo, and never fails on one", async () => {
-    const context = await newVisitor(browser);
+    const context = await newVisitor(browser());
     const page = await context.newPage();
     const person = newPerson("Margaret");
     await signUp(page, person);
@@ -142,7 +141,7 @@ describe("a person's first visit", () => {
 
   // Covers 002 FR-001, 003 FR-006.
   it("signs up and adds a task with JavaScript turned off", async () => {
-    const context = await newVisitor(browser, { javaScriptEnabled: false });
+    const context = await newVisitor(browser(), { javaScriptEnabled: false });
     const page = await context.newPage();
     const person = newPerson("Noscript");
     await page.goto(`${SITE}/sign-up`);

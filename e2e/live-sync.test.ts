@@ -4,34 +4,26 @@
  * and a deletion follow, and a change made through the API (another device)
  * shows in both.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   API,
-  browserErrors,
+  apiAccessOf,
   expectAccessible,
-  launchBrowser,
-  newPerson,
-  newVisitor,
   SITE,
   screenshot,
-  submitSignUp,
+  sharedBrowser,
+  signedUpVisitor,
+  unexpectedBrowserErrors,
 } from "./browser.ts";
 
 /** Generous: hydration and the socket can take seconds on a busy two-core machine. */
 const SLOW = { timeout: 30_000 };
 
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let first: Page;
 let second: Page;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The page is hydrated and its live socket is open. */
 async function live(page: Page) {
@@ -39,10 +31,7 @@ async function live(page: Page) {
 }
 
 beforeEach(async () => {
-  context = await newVisitor(browser);
-  first = await context.newPage();
-  await first.goto(`${SITE}/sign-up`);
-  await submitSignUp(first, newPerson("Live"));
+  ({ context, page: first } = await signedUpVisitor(browser(), "Live"));
   // The same person's second page: the same session, as a second tab would have.
   second = await context.newPage();
   await second.goto(`${SITE}/tasks`);
@@ -51,8 +40,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await context?.close();
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|404|412|422|429|503)/.test(e));
-  expect(unexpected).toEqual([]);
+  expect(unexpectedBrowserErrors([401, 404, 412, 422, 429, 503])).toEqual([]);
 });
 
 const checkbox = (page: Page, title: string) =>
@@ -83,11 +71,7 @@ describe("live sync between two pages", () => {
   });
 
   it("shows a change made through the API (another device) in both pages", async () => {
-    const { token, userId } = await first.evaluate(async () => {
-      const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
-      const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
-      return { token, userId: payload.sub as string };
-    });
+    const { token, userId } = await apiAccessOf(first);
     const response = await fetch(`${API}/api/${userId}/tasks`, {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },

@@ -15,6 +15,7 @@ import { type CryptoKey, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import { requireUser } from "../../worker/src/auth/require-user.ts";
 import { verifyAccessToken } from "../../worker/src/auth/verify-access-token.ts";
 import { type AppEnv, configFor } from "../../worker/src/env.ts";
+import { requestContext } from "../../worker/src/http/request-context.ts";
 import { renderError } from "../../worker/src/problems/render.ts";
 
 /** The reference algorithms for raw jose: ours (EdDSA) and the two common alternatives. */
@@ -54,6 +55,8 @@ function loadFixtures(): Promise<Map<Algorithm, Fixture>> {
 const MAX_ITERATIONS = 10_000;
 
 const app = new Hono<AppEnv>();
+// As app.ts: the configuration goes into c.var.config first, where requireUser reads it.
+app.use(requestContext);
 
 /** The baseline: the same Worker and Hono router, no authentication. */
 app.get("/bare", (c) => c.text("ok"));

@@ -11,6 +11,7 @@ import type { AppType } from "./app.ts";
 export { etagOf } from "./http/preconditions.ts";
 export * from "./limits.ts";
 export type { ProblemBody as Problem } from "./problems/problem-schema.ts";
+export { instantAt, isTimeZone, wallClockAt } from "./recurrence/time-zone.ts";
 
 /** A typed client for the API at `origin` (pass `fetch` or `headers` to authorize it). */
 export function createApiClient(origin: string, options?: ClientRequestOptions) {
