@@ -30,10 +30,10 @@ interface Sent {
   body: unknown;
 }
 
-/** One driver under comparison, with the requests it sent. */
-function driver(neon: Neon, config: { fetchFunction: unknown }) {
+/** One driver under comparison, and the requests it sent through `record`, its fetchFunction. */
+function driver(neon: Neon) {
   const sent: Sent[] = [];
-  config.fetchFunction = (url: string, init: RequestInit) => {
+  const record = (url: string, init: RequestInit) => {
     const headers = { ...(init.headers as Record<string, string>) };
     // The one intended difference: each names itself in pg_stat_activity.
     const connection = new URL(headers["Neon-Connection-String"] ?? "");
@@ -42,15 +42,34 @@ function driver(neon: Neon, config: { fetchFunction: unknown }) {
     sent.push({ url, method: init.method, headers, body: init.body });
     return fetch(url, init);
   };
-  return { neon, sent };
+  return { neon, sent, record };
 }
 
-const drivers = {
-  official: driver(official.neon, official.neonConfig),
-  lean: driver(lean.neon as Neon, lean.neonConfig),
-};
-// As in the Worker, where drizzle's neon-http driver sets its parsers at construction.
-drizzle({ client: official.neon("postgresql://user:password@localhost/db") });
+const drivers = { official: driver(official.neon), lean: driver(lean.neon as Neon) };
+
+/** The types drizzle's neon-http driver keeps as text (NeonHttpDriver.initMappers). */
+const DRIZZLE_TEXT_TYPES = [1082, 1114, 1184, 1186, 1231, 1115, 1182, 1185, 1187];
+
+// The Node suites share one module graph (isolate: false), so what this file sets on the official
+// driver's globals it puts back for the files after it (protocol.test.ts reads timestamps as Dates).
+beforeAll(() => {
+  const saved = {
+    fetchEndpoint: official.neonConfig.fetchEndpoint,
+    fetchFunction: official.neonConfig.fetchFunction,
+    parsers: DRIZZLE_TEXT_TYPES.map((oid) => [oid, official.types.getTypeParser(oid)] as const),
+  };
+  official.neonConfig.fetchFunction = drivers.official.record;
+  lean.neonConfig.fetchFunction = drivers.lean.record;
+  // As in the Worker, where drizzle's neon-http driver sets its parsers at construction.
+  drizzle({ client: official.neon("postgresql://user:password@localhost/db") });
+  return () => {
+    official.neonConfig.fetchEndpoint = saved.fetchEndpoint;
+    official.neonConfig.fetchFunction = saved.fetchFunction;
+    for (const [oid, parse] of saved.parsers) official.types.setTypeParser(oid, parse);
+    lean.neonConfig.fetchEndpoint = undefined;
+    lean.neonConfig.fetchFunction = undefined;
+  };
+});
 
 /** Values as compared: bytes as bytes (the official Buffer is a Uint8Array), no parser internals. */
 function comparable(value: unknown): unknown {
