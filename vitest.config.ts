@@ -10,12 +10,21 @@
  *   once per database
  * - e2e: the browser journeys in Chromium against the running stack
  */
+import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { configDefaults, defineConfig, defineProject } from "vitest/config";
 import { generateVapidKeys } from "./worker/src/push/vapid.ts";
 
 /** A VAPID key pair per test run, as dev stacks make one per start: the private key is never committed. */
 const vapid = await generateVapidKeys();
+
+/**
+ * The Worker's lean Neon transport in place of the official package (ADR 0012), as wrangler.jsonc's
+ * `alias` puts it in the bundle: the tests run what production runs, drizzle-orm/neon-http included.
+ */
+const WORKER_ALIASES = {
+  "@neondatabase/serverless": fileURLToPath(new URL("./worker/src/db/neon-http/index.ts", import.meta.url)),
+};
 
 function workerProject(database: "pglite" | "postgres") {
   return defineProject({
@@ -35,6 +44,7 @@ function workerProject(database: "pglite" | "postgres") {
         },
       })),
     ],
+    resolve: { alias: WORKER_ALIASES },
     test: {
       name: `worker (${database})`,
       include: ["worker/**/*.test.ts"],

@@ -3,8 +3,9 @@
  * move time, or look past the API: the test stack's connection string, through
  * the same Neon driver, as the connecting role (no user scope, no role switch).
  */
-import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
+
 import { inject } from "vitest";
+import { type NeonQueryFunction, neon, neonConfig } from "../src/db/neon-http/index.ts";
 import { testBindings } from "./harness.ts";
 
 /** The Neon query function the API wraps, as the role in the connection string. */

@@ -5,9 +5,10 @@
  * API gets is bound to one user: its statements run under row-level security
  * as that user (./row-level-security.ts).
  */
-import { type NeonQueryFunction, neon, neonConfig } from "@neondatabase/serverless";
+
 import { drizzle, type NeonHttpDatabase } from "drizzle-orm/neon-http";
 import { type Config, DEFAULT_DATABASE_TIMEOUT_MS } from "../env.ts";
+import { type NeonQueryFunction, neon, neonConfig } from "./neon-http/index.ts";
 import { asUser, type Epilogue } from "./row-level-security.ts";
 
 export type Database = NeonHttpDatabase;

@@ -10,7 +10,7 @@
  * and a query that forgets its `user_id` filter still sees only the caller's
  * rows.
  */
-import { type NeonQueryFunction, NeonQueryPromise } from "@neondatabase/serverless";
+import { type NeonQueryFunction, NeonQueryPromise } from "./neon-http/index.ts";
 
 /** The NOLOGIN, NOBYPASSRLS role the migration creates and grants to the connecting role. */
 export const ROW_SECURITY_ROLE = "todo_api_user";
