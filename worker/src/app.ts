@@ -2,8 +2,7 @@
  * The API Worker: global middleware, routers and the one error renderer.
  * Exports AppType so the site's `hono/client` is typed from these routes.
  */
-import { Hono } from "hono";
-import { except } from "hono/combine";
+import { Hono, type MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { requireUser } from "./auth/require-user.ts";
@@ -46,11 +45,19 @@ app.use(
     credentials: false,
   }),
 );
-// The VAPID public key is the one public route under /api/ (no user in its path).
-app.use(
-  "/api/:userId/*",
-  except(VAPID_PUBLIC_KEY_PATH, noStore, rateLimitFields, requireUser, rateLimitPerUser, limitBody),
-);
+/**
+ * The VAPID public key is the one public route under /api/ (no user in its path), so each per-user
+ * middleware skips it. Each is registered on its own rather than through hono/combine's except():
+ * combined middleware run their "after next()" part before the handler, which lost no-store on
+ * problem answers such as the 429.
+ */
+const unlessPublic =
+  (middleware: MiddlewareHandler<AppEnv>): MiddlewareHandler<AppEnv> =>
+  (c, next) =>
+    c.req.path === VAPID_PUBLIC_KEY_PATH ? next() : middleware(c, next);
+for (const middleware of [noStore, rateLimitFields, requireUser, rateLimitPerUser, limitBody]) {
+  app.use("/api/:userId/*", unlessPublic(middleware));
+}
 
 mountOpenApi(app);
 
