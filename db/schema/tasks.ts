@@ -8,6 +8,7 @@ import { user } from "./auth.ts";
 
 export const taskPriorities = ["none", "low", "medium", "high"] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
+export const repeatFroms = ["due", "completion"] as const;
 
 export const tasks = pgTable(
   "tasks",
@@ -34,6 +35,15 @@ export const tasks = pgTable(
     deletedAt: timestamp("deleted_at", { withTimezone: true }),
     /** The bulk deletion that removed the task, so Undo can restore the whole batch. */
     deletionId: uuid("deletion_id"),
+    /** An RFC 5545 RRULE value (issue 15, spec 004), as the client wrote it; null for a one-off task. */
+    repeat: text("repeat"),
+    /** The IANA zone whose wall-clock time a repeating task keeps. */
+    timeZone: text("time_zone"),
+    repeatFrom: text("repeat_from", { enum: repeatFroms }).notNull().default("due"),
+    /** At most five `{ before }` ISO 8601 leads, relative to `due_at`. */
+    reminders: jsonb("reminders").$type<{ before: string }[]>().notNull().default(sql`'[]'::jsonb`),
+    /** How many occurrences of the current series were completed, for COUNT; reset when `repeat` changes. */
+    occurrencesDone: integer("occurrences_done").notNull().default(0),
   },
   (t) => [
     index("tasks_user_created_idx").on(t.userId, t.createdAt.desc(), t.id),
@@ -46,6 +56,14 @@ export const tasks = pgTable(
     check("tasks_title_length", sql`char_length(${t.title}) between 1 and 200`),
     check("tasks_description_length", sql`char_length(${t.description}) <= 1000`),
     check("tasks_tags_count", sql`cardinality(${t.tags}) <= 10`),
+    check("tasks_repeat_from_check", sql`${t.repeatFrom} in ('due', 'completion')`),
+    check("tasks_repeat_length", sql`char_length(${t.repeat}) <= 256`),
+    check("tasks_time_zone_length", sql`char_length(${t.timeZone}) <= 64`),
+    check(
+      "tasks_reminders_count",
+      sql`jsonb_typeof(${t.reminders}) = 'array' and jsonb_array_length(${t.reminders}) <= 5`,
+    ),
+    check("tasks_occurrences_done_range", sql`${t.occurrencesDone} >= 0`),
   ],
 );
 
@@ -77,3 +95,30 @@ export const idempotencyKeys = pgTable(
 );
 
 export type IdempotencyKeyRow = typeof idempotencyKeys.$inferSelect;
+
+/**
+ * One completed occurrence of a repeating task (spec 004 FR-008): when it was
+ * completed and the due date it had, so the history can be listed and the
+ * latest completion undone. Bounded per task and per user by triggers
+ * (db/migrations/0006).
+ */
+export const taskCompletions = pgTable(
+  "task_completions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => user.id, { onDelete: "cascade" }),
+    taskId: uuid("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    completedAt: timestamp("completed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The occurrence's due date: where Undo moves the task back to. */
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    /** Whether this completion ended the series (the task was completed for good), for Undo. */
+    closedSeries: boolean("closed_series").notNull().default(false),
+  },
+  (t) => [index("task_completions_user_task_idx").on(t.userId, t.taskId, t.completedAt.desc(), t.id.desc())],
+);
+
+export type TaskCompletionRow = typeof taskCompletions.$inferSelect;

@@ -179,6 +179,15 @@ export interface components {
       tags: string[];
       /** Format: date-time */
       dueAt: string | null;
+      /** @description An RFC 5545 RRULE value, or null */
+      repeat: string | null;
+      /** @description An IANA time zone, or null */
+      timeZone: string | null;
+      /** @enum {string} */
+      repeatFrom: "due" | "completion";
+      reminders: {
+        before: string;
+      }[];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -263,6 +272,27 @@ export interface components {
        * @example 2026-12-01T09:00:00+01:00
        */
       dueAt?: string | null;
+      /**
+       * @description An RFC 5545 RRULE value without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO
+       * @default null
+       */
+      repeat?: string | null;
+      /**
+       * @description The zone whose wall-clock time a repeating task keeps
+       * @default null
+       */
+      timeZone?: string | null;
+      /**
+       * @description Count the next occurrence from the due date (default) or from the completion
+       * @default due
+       * @enum {string}
+       */
+      repeatFrom?: "due" | "completion";
+      /** @default [] */
+      reminders?: {
+        /** @description How long before dueAt */
+        before: string;
+      }[];
     };
     ReplaceTask: {
       /** @example Water the plants */
@@ -288,6 +318,27 @@ export interface components {
        * @example 2026-12-01T09:00:00+01:00
        */
       dueAt?: string | null;
+      /**
+       * @description An RFC 5545 RRULE value without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO
+       * @default null
+       */
+      repeat?: string | null;
+      /**
+       * @description The zone whose wall-clock time a repeating task keeps
+       * @default null
+       */
+      timeZone?: string | null;
+      /**
+       * @description Count the next occurrence from the due date (default) or from the completion
+       * @default due
+       * @enum {string}
+       */
+      repeatFrom?: "due" | "completion";
+      /** @default [] */
+      reminders?: {
+        /** @description How long before dueAt */
+        before: string;
+      }[];
       /** @default false */
       completed?: boolean;
     };
@@ -386,6 +437,15 @@ export interface components {
         tags: string[];
         /** Format: date-time */
         dueAt: string | null;
+        /** @description An RFC 5545 RRULE value, or null */
+        repeat: string | null;
+        /** @description An IANA time zone, or null */
+        timeZone: string | null;
+        /** @enum {string} */
+        repeatFrom: "due" | "completion";
+        reminders: {
+          before: string;
+        }[];
         /** Format: date-time */
         createdAt: string;
         /** Format: date-time */

@@ -20,7 +20,7 @@ function textArray(values: string[]): SQL {
 }
 
 /** The caller's task, unless it is deleted: a deleted task is invisible to every route but restore. */
-const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id), isNull(tasks.deletedAt));
+export const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id), isNull(tasks.deletedAt));
 
 /** `where` for a conditional write: `base` (the row), narrowed to the versions If-Match names. */
 export function matchingVersion(base: SQL | undefined, precondition: Precondition): SQL | undefined {
@@ -30,7 +30,7 @@ export function matchingVersion(base: SQL | undefined, precondition: Preconditio
   return and(base, inArray(tasks.version, precondition.versions));
 }
 
-const matching = (userId: string, id: string, precondition: Precondition) =>
+export const matching = (userId: string, id: string, precondition: Precondition) =>
   matchingVersion(owned(userId, id), precondition);
 
 /** What a conditional write found: the changed row, the current row it refused to change, or nothing. */
@@ -59,6 +59,10 @@ function insertValues(userId: string, id: string, input: CreateTaskInput) {
     priority: input.priority,
     tags: input.tags,
     dueAt: input.dueAt ? new Date(input.dueAt) : null,
+    repeat: input.repeat,
+    timeZone: input.timeZone,
+    repeatFrom: input.repeatFrom,
+    reminders: input.reminders,
   };
 }
 
@@ -118,6 +122,11 @@ export async function createTaskIdempotently(
             version: sql`1`.as("version"),
             deletedAt: sql`null::timestamptz`.as("deleted_at"),
             deletionId: sql`null::uuid`.as("deletion_id"),
+            repeat: sql`${input.repeat}::text`.as("repeat"),
+            timeZone: sql`${input.timeZone}::text`.as("time_zone"),
+            repeatFrom: sql`${input.repeatFrom}`.as("repeat_from"),
+            reminders: sql`${JSON.stringify(input.reminders)}::jsonb`.as("reminders"),
+            occurrencesDone: sql`0`.as("occurrences_done"),
           })
           .from(idempotencyKeys)
           .where(and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, key), eq(idempotencyKeys.taskId, id))),
@@ -159,6 +168,12 @@ export async function replaceTask(
         dueAt: input.dueAt ? new Date(input.dueAt) : null,
         completed: input.completed,
         completedAt: input.completed ? sql`coalesce(${tasks.completedAt}, now())` : null,
+        repeat: input.repeat,
+        timeZone: input.timeZone,
+        repeatFrom: input.repeatFrom,
+        reminders: input.reminders,
+        // COUNT's progress belongs to the rule: a new rule starts a new series.
+        occurrencesDone: sql`case when ${tasks.repeat} is distinct from ${input.repeat}::text then 0 else ${tasks.occurrencesDone} end`,
         updatedAt: sql`now()`,
         version: sql`${tasks.version} + 1`,
       })

@@ -3,7 +3,11 @@
  * requests at the edge, generate /openapi.json and type the site's client.
  */
 import * as z from "zod";
-import { taskPriorities } from "../../../db/schema/tasks.ts";
+import { repeatFroms, taskPriorities } from "../../../db/schema/tasks.ts";
+import { MAX_REMINDERS } from "../recurrence/duration.ts";
+import { MAX_RULE_LENGTH } from "../recurrence/rule.ts";
+import { checkRecurrence, recurrenceFields } from "../recurrence/schemas.ts";
+import { MAX_TIME_ZONE_LENGTH } from "../recurrence/time-zone.ts";
 import { instant, isWellFormed } from "./bounds.ts";
 import { CURSOR_OF_ANOTHER_SORT, CURSOR_PATTERN, cursorParam } from "./cursor.ts";
 
@@ -53,16 +57,18 @@ const dueAt = instant("Must be an ISO 8601 date-time with an offset, e.g. 2026-1
   .nullable()
   .meta({ example: "2026-12-01T09:00:00+01:00" });
 
-/** The fields a client edits, shared by create and replace. */
+/** The fields a client edits, shared by create and replace; issue 15's repeat and reminders among them (spec 004). */
 const editableFields = {
   title,
   description: description.default(null),
   priority: priority.default("none"),
   tags: tags.default([]),
   dueAt: dueAt.default(null),
+  ...recurrenceFields,
 };
 
-export const CreateTaskBody = z.strictObject(editableFields).meta({ id: "CreateTask" });
+// checkRecurrence: a repeating task needs dueAt and timeZone, reminders need dueAt (422s at those fields).
+export const CreateTaskBody = z.strictObject(editableFields).superRefine(checkRecurrence).meta({ id: "CreateTask" });
 
 /**
  * PUT replaces every editable field; omitted optional fields return to their
@@ -71,6 +77,7 @@ export const CreateTaskBody = z.strictObject(editableFields).meta({ id: "CreateT
  */
 export const ReplaceTaskBody = z
   .strictObject({ ...editableFields, completed: z.boolean().default(false) })
+  .superRefine(checkRecurrence)
   .meta({ id: "ReplaceTask" });
 
 export const CompleteTaskBody = z
@@ -98,6 +105,10 @@ export const Task = z
     priority,
     tags: z.array(z.string().max(32)).max(MAX_TAGS),
     dueAt: instantOut().nullable(),
+    repeat: z.string().max(MAX_RULE_LENGTH).nullable().meta({ description: "An RFC 5545 RRULE value, or null" }),
+    timeZone: z.string().max(MAX_TIME_ZONE_LENGTH).nullable().meta({ description: "An IANA time zone, or null" }),
+    repeatFrom: z.enum(repeatFroms),
+    reminders: z.array(z.object({ before: z.string().max(32) })).max(MAX_REMINDERS),
     createdAt: instantOut(),
     updatedAt: instantOut(),
     version: count("Increments on every change; the ETag carries it."),

@@ -13,6 +13,10 @@ export type TaskFields = Pick<
   | "priority"
   | "tags"
   | "dueAt"
+  | "repeat"
+  | "timeZone"
+  | "repeatFrom"
+  | "reminders"
   | "createdAt"
   | "updatedAt"
   | "version"
@@ -28,6 +32,10 @@ export function toTaskDto(row: TaskFields): TaskDto {
     priority: row.priority,
     tags: row.tags,
     dueAt: row.dueAt?.toISOString() ?? null,
+    repeat: row.repeat,
+    timeZone: row.timeZone,
+    repeatFrom: row.repeatFrom,
+    reminders: row.reminders,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
