@@ -12,10 +12,29 @@
  */
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import { configDefaults, defineConfig, defineProject } from "vitest/config";
+import { generateVapidKeys } from "./worker/src/push/vapid.ts";
+
+/** A VAPID key pair per test run, as dev stacks make one per start: the private key is never committed. */
+const vapid = await generateVapidKeys();
 
 function workerProject(database: "pglite" | "postgres") {
   return defineProject({
-    plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.jsonc" }, remoteBindings: false })],
+    plugins: [
+      cloudflareTest(({ inject }) => ({
+        wrangler: { configPath: "./wrangler.jsonc" },
+        remoteBindings: false,
+        // The Durable Object and the scheduled handler read the Worker's own env (tests pass theirs
+        // to app.request): aim it at the test stack, as test/harness.ts's testBindings() does.
+        miniflare: {
+          bindings: {
+            DATABASE_URL: inject("databaseUrl"),
+            NEON_HTTP_ENDPOINT: inject("sqlEndpoint"),
+            VAPID_PUBLIC_KEY: vapid.publicKey,
+            VAPID_PRIVATE_KEY: vapid.privateKey,
+          },
+        },
+      })),
+    ],
     test: {
       name: `worker (${database})`,
       include: ["worker/**/*.test.ts"],

@@ -3,6 +3,7 @@
  * Exports AppType so the site's `hono/client` is typed from these routes.
  */
 import { Hono } from "hono";
+import { except } from "hono/combine";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { requireUser } from "./auth/require-user.ts";
@@ -17,6 +18,8 @@ import { liveRouter } from "./live/index.ts";
 import { mountOpenApi } from "./openapi/index.ts";
 import { ProblemError } from "./problems/problem-error.ts";
 import { renderError } from "./problems/render.ts";
+import { pushSubscriptionsRouter } from "./push-subscriptions/index.ts";
+import { VAPID_PUBLIC_KEY_PATH } from "./push-subscriptions/routes.ts";
 import { tasksRouter } from "./tasks/index.ts";
 
 const app = new Hono<AppEnv>();
@@ -43,11 +46,19 @@ app.use(
     credentials: false,
   }),
 );
-app.use("/api/:userId/*", noStore, rateLimitFields, requireUser, rateLimitPerUser, limitBody);
+// The VAPID public key is the one public route under /api/ (no user in its path).
+app.use(
+  "/api/:userId/*",
+  except(VAPID_PUBLIC_KEY_PATH, noStore, rateLimitFields, requireUser, rateLimitPerUser, limitBody),
+);
 
 mountOpenApi(app);
 
-const routes = app.route("/", healthRouter).route("/", tasksRouter).route("/", liveRouter);
+const routes = app
+  .route("/", healthRouter)
+  .route("/", tasksRouter)
+  .route("/", liveRouter)
+  .route("/", pushSubscriptionsRouter);
 
 app.notFound((c) => {
   const allow = allowedMethods(app, c.req.path);

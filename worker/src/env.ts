@@ -6,6 +6,7 @@
 import * as z from "zod";
 import type { Database } from "./db/client.ts";
 import type { UserHubNamespace } from "./live/hub-binding.ts";
+import { parseHostList } from "./push/endpoint-policy.ts";
 
 export interface Bindings {
   /** Postgres connection string; Neon's in production, any well-formed one locally. */
@@ -32,6 +33,16 @@ export interface Bindings {
   API_DOCS?: string;
   /** Milliseconds to wait for the database before answering 503 (1000–60000). Default 5000 */
   DATABASE_TIMEOUT_MS?: string;
+  /** VAPID public key (base64url P-256 point) the site subscribes with; without it no reminder is pushed. */
+  VAPID_PUBLIC_KEY?: string;
+  /** VAPID private key (base64url scalar): a secret, never in wrangler.jsonc; dev and test stacks generate one per run. */
+  VAPID_PRIVATE_KEY?: string;
+  /** Who push services may contact about our messages: a mailto: or https: URL. Default mailto:reminders@localhost */
+  VAPID_SUBJECT?: string;
+  /** Comma-separated push service hosts (`*.suffix` allowed); replaces the browsers' defaults. */
+  PUSH_SERVICE_HOSTS?: string;
+  /** "on" also accepts loopback http(s) push endpoints (development and preview only). Default off */
+  PUSH_ALLOW_LOOPBACK?: string;
 }
 
 /** A database that does not answer within this time is treated as down (503), not waited on. */
@@ -39,41 +50,70 @@ export const DEFAULT_DATABASE_TIMEOUT_MS = 5_000;
 
 const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
 
-const configSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
-  NEON_HTTP_ENDPOINT: z.url().optional(),
-  AUTH_JWKS_URL: z.url().default("http://localhost:4321/api/auth/jwks"),
-  AUTH_JWKS: z
-    .string()
-    .transform((text, ctx) => {
-      try {
-        return jwkSetSchema.parse(JSON.parse(text));
-      } catch {
-        ctx.addIssue({ code: "custom", message: "must be a JSON Web Key Set with at least one key" });
-        return z.NEVER;
-      }
-    })
-    .optional(),
-  AUTH_SITE: z
-    .custom<Fetcher>(
-      (value) => typeof (value as { fetch?: unknown } | null)?.fetch === "function",
-      "must be a service binding (an object with fetch)",
-    )
-    .optional(),
-  AUTH_ISSUER: z.url().default("http://localhost:4321"),
-  AUTH_AUDIENCE: z.url().default("http://localhost:8787"),
-  ALLOWED_ORIGINS: z
-    .string()
-    .default("http://localhost:4321")
-    .transform((list) =>
-      list
-        .split(",")
-        .map((origin) => origin.trim())
-        .filter(Boolean),
-    ),
-  API_DOCS: z.enum(["on", "off"]).default("off"),
-  DATABASE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_DATABASE_TIMEOUT_MS),
-});
+const configSchema = z
+  .object({
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
+    NEON_HTTP_ENDPOINT: z.url().optional(),
+    AUTH_JWKS_URL: z.url().default("http://localhost:4321/api/auth/jwks"),
+    AUTH_JWKS: z
+      .string()
+      .transform((text, ctx) => {
+        try {
+          return jwkSetSchema.parse(JSON.parse(text));
+        } catch {
+          ctx.addIssue({ code: "custom", message: "must be a JSON Web Key Set with at least one key" });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    AUTH_SITE: z
+      .custom<Fetcher>(
+        (value) => typeof (value as { fetch?: unknown } | null)?.fetch === "function",
+        "must be a service binding (an object with fetch)",
+      )
+      .optional(),
+    AUTH_ISSUER: z.url().default("http://localhost:4321"),
+    AUTH_AUDIENCE: z.url().default("http://localhost:8787"),
+    ALLOWED_ORIGINS: z
+      .string()
+      .default("http://localhost:4321")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    API_DOCS: z.enum(["on", "off"]).default("off"),
+    DATABASE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_DATABASE_TIMEOUT_MS),
+    VAPID_PUBLIC_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public point (65 bytes)")
+      .optional(),
+    VAPID_PRIVATE_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (32 bytes)")
+      .optional(),
+    VAPID_SUBJECT: z
+      .string()
+      .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: URL")
+      .default("mailto:reminders@localhost"),
+    PUSH_SERVICE_HOSTS: z
+      .string()
+      .transform((list, ctx) => {
+        try {
+          return parseHostList(list);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+    PUSH_ALLOW_LOOPBACK: z.enum(["on", "off"]).default("off"),
+  })
+  .refine((config) => (config.VAPID_PUBLIC_KEY === undefined) === (config.VAPID_PRIVATE_KEY === undefined), {
+    message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
+    path: ["VAPID_PRIVATE_KEY"],
+  });
 
 export type Config = z.infer<typeof configSchema>;
 

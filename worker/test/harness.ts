@@ -28,8 +28,12 @@ export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
     ALLOWED_ORIGINS: SITE_ORIGIN,
     // The real binding from wrangler.jsonc, simulated by Miniflare with the same limit and period.
     API_RATE_LIMIT: env.API_RATE_LIMIT,
-    // The real Durable Object namespace from wrangler.jsonc (live sockets).
+    // The real Durable Object namespace from wrangler.jsonc (live sockets, reminders).
     USER_HUB: env.USER_HUB,
+    // The run's VAPID pair (vitest.config.ts) and the loopback allowance, as wrangler.jsonc's dev vars.
+    VAPID_PUBLIC_KEY: env.VAPID_PUBLIC_KEY,
+    VAPID_PRIVATE_KEY: env.VAPID_PRIVATE_KEY,
+    PUSH_ALLOW_LOOPBACK: "on",
     ...overrides,
   };
 }

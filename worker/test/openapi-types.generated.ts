@@ -136,6 +136,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/{userId}/push-subscriptions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send reminders to a browser: store its PushSubscription
+     * @description The body is the browser's PushSubscription.toJSON(). The endpoint must be a known push service over https (in development also loopback); anything else is a 422 at #/endpoint. Subscribing the same endpoint again updates its keys and answers the same id. At most 20 per user.
+     */
+    post: operations["createPushSubscription"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/{userId}/push-subscriptions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Stop sending reminders to a browser
+     * @description Deletes the subscription here and in the user's hub; another user's id is a 404.
+     */
+    delete: operations["deletePushSubscription"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/push/vapid-public-key": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The VAPID public key browsers subscribe with
+     * @description No token needed. Pass it to pushManager.subscribe as applicationServerKey. Cacheable for an hour; 503 when the deployment has no VAPID key pair.
+     */
+    get: operations["getVapidPublicKey"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/health": {
     parameters: {
       query?: never;
@@ -223,10 +283,12 @@ export interface components {
         | "FORBIDDEN"
         | "NOT_FOUND"
         | "TASK_NOT_FOUND"
+        | "PUSH_SUBSCRIPTION_NOT_FOUND"
         | "DELETION_NOT_FOUND"
         | "METHOD_NOT_ALLOWED"
         | "IDEMPOTENCY_KEY_IN_USE"
         | "TASK_LIMIT_REACHED"
+        | "PUSH_SUBSCRIPTION_LIMIT_REACHED"
         | "RESTORE_EXPIRED"
         | "CURSOR_EXPIRED"
         | "PRECONDITION_FAILED"
@@ -238,6 +300,7 @@ export interface components {
         | "RATE_LIMITED"
         | "INTERNAL"
         | "AUTH_UNAVAILABLE"
+        | "PUSH_UNAVAILABLE"
         | "DATABASE_UNAVAILABLE";
       /** Format: uri-reference */
       instance?: string;
@@ -462,6 +525,17 @@ export interface components {
        */
       cursor: string;
     };
+    PushSubscriptionCreated: {
+      /**
+       * Format: uuid
+       * @description The subscription's id, for DELETE …/push-subscriptions/{id}
+       */
+      id: string;
+    };
+    VapidPublicKey: {
+      /** @description The VAPID public key (base64url P-256 point): the site's applicationServerKey */
+      publicKey: string;
+    };
     Health: {
       /** @enum {string} */
       status: "ok";
@@ -595,7 +669,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -696,7 +770,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description IDEMPOTENCY_KEY_IN_USE: A request with the same Idempotency-Key has not finished; retry after Retry-After seconds. TASK_LIMIT_REACHED: The list holds the most tasks it may. */
+      /** @description IDEMPOTENCY_KEY_IN_USE: A request with the same Idempotency-Key has not finished; retry after Retry-After seconds. TASK_LIMIT_REACHED: The list holds the most tasks it may. PUSH_SUBSCRIPTION_LIMIT_REACHED: The caller has the most push subscriptions allowed; delete one to add another. */
       409: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -786,7 +860,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -862,7 +936,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -920,7 +994,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1018,7 +1092,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1123,7 +1197,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1198,7 +1272,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1273,7 +1347,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1371,7 +1445,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1476,7 +1550,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1555,7 +1629,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1660,7 +1734,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1757,7 +1831,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1772,7 +1846,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description IDEMPOTENCY_KEY_IN_USE: A request with the same Idempotency-Key has not finished; retry after Retry-After seconds. TASK_LIMIT_REACHED: The list holds the most tasks it may. */
+      /** @description IDEMPOTENCY_KEY_IN_USE: A request with the same Idempotency-Key has not finished; retry after Retry-After seconds. TASK_LIMIT_REACHED: The list holds the most tasks it may. PUSH_SUBSCRIPTION_LIMIT_REACHED: The caller has the most push subscriptions allowed; delete one to add another. */
       409: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1877,7 +1951,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -2011,7 +2085,371 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The push service URL the browser was given */
+          endpoint: string;
+          expirationTime?: number | null;
+          keys: {
+            p256dh: string;
+            auth: string;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Stored (or updated); reminders now go to this browser */
+      201: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["PushSubscriptionCreated"];
+        };
+      };
+      /** @description MALFORMED_REQUEST: The request body is not valid JSON. */
+      400: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description UNAUTHENTICATED: Send an access token as a Bearer token. INVALID_TOKEN: The access token is invalid or expired. */
+      401: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description The Bearer challenge, e.g. Bearer error="invalid_token" */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description FORBIDDEN: The path's user id is not the token's subject. */
+      403: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description IDEMPOTENCY_KEY_IN_USE: A request with the same Idempotency-Key has not finished; retry after Retry-After seconds. TASK_LIMIT_REACHED: The list holds the most tasks it may. PUSH_SUBSCRIPTION_LIMIT_REACHED: The caller has the most push subscriptions allowed; delete one to add another. */
+      409: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: The request body is too large. */
+      413: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description UNSUPPORTED_MEDIA_TYPE: Send the request body as application/json. */
+      415: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description VALIDATION_FAILED: The request has invalid fields; every field at fault is listed in errors. IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used with a different body. */
+      422: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description RATE_LIMITED: Too many requests from this user; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          /** @description What is left of the quota and when it resets, e.g. "per-user";r=0;t=60 */
+          RateLimit?: string;
+          /** @description The quota and its window in seconds, e.g. "per-user";q=300;w=60 (also sent on every other answer) */
+          "RateLimit-Policy"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description INTERNAL: Something failed on the server; nothing about it is revealed. */
+      500: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deletePushSubscription: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHENTICATED: Send an access token as a Bearer token. INVALID_TOKEN: The access token is invalid or expired. */
+      401: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description The Bearer challenge, e.g. Bearer error="invalid_token" */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description FORBIDDEN: The path's user id is not the token's subject. */
+      403: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      404: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description VALIDATION_FAILED: The request has invalid fields; every field at fault is listed in errors. IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used with a different body. */
+      422: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description RATE_LIMITED: Too many requests from this user; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          /** @description What is left of the quota and when it resets, e.g. "per-user";r=0;t=60 */
+          RateLimit?: string;
+          /** @description The quota and its window in seconds, e.g. "per-user";q=300;w=60 (also sent on every other answer) */
+          "RateLimit-Policy"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description INTERNAL: Something failed on the server; nothing about it is revealed. */
+      500: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getVapidPublicKey: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The key (Cache-Control: public, max-age=3600) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["VapidPublicKey"];
+        };
+      };
+      /** @description INTERNAL: Something failed on the server; nothing about it is revealed. */
+      500: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
       503: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */

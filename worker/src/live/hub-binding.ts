@@ -4,12 +4,17 @@
  * bench, the site's typed client) import env.ts. worker/tsconfig.json checks
  * that the real namespace of user-hub.ts fits it (test/harness.ts assigns one).
  */
+import type { StoredSubscription } from "../push-subscriptions/queries.ts";
+import type { ReminderPlan } from "../reminders/plan.ts";
 import type { LiveMessage } from "./events.ts";
 
 export interface UserHubStub {
   fetch(input: string, init?: RequestInit): Promise<Response>;
-  publish(messages: LiveMessage[]): Promise<void>;
+  publish(messages: LiveMessage[], owner?: string): Promise<void>;
   sockets(): Promise<number>;
+  sync(owner: string, plans: ReminderPlan[], subscriptions: StoredSubscription[] | null): Promise<void>;
+  putSubscriptions(owner: string, subscriptions: StoredSubscription[]): Promise<void>;
+  deleteSubscription(id: string): Promise<void>;
 }
 
 export interface UserHubNamespace<Id = unknown> {

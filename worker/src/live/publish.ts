@@ -2,7 +2,7 @@
 import type { Bindings } from "../env.ts";
 import type { LiveMessage } from "./events.ts";
 
-/** The one hub (Durable Object) per user: live sockets now, reminders later. */
+/** The one hub (Durable Object) per user: live sockets and reminders. */
 export function hubFor(env: Bindings, userId: string) {
   return env.USER_HUB.get(env.USER_HUB.idFromName(userId));
 }
@@ -13,7 +13,7 @@ export function hubFor(env: Bindings, userId: string) {
  */
 export async function publish(env: Bindings, userId: string, messages: LiveMessage[]): Promise<void> {
   try {
-    await hubFor(env, userId).publish(messages);
+    await hubFor(env, userId).publish(messages, userId);
   } catch (error) {
     console.error("Could not publish changes to the user's hub", error);
   }

@@ -9,9 +9,17 @@
  * Only the Worker reaches it, after verifying the token and that the path is
  * the token's `sub`; each socket carries its token's expiry, and an alarm
  * closes it with 4001 when that passes.
+ *
+ * It also keeps the user's upcoming reminders and push subscriptions
+ * (reminders/hub-reminders.ts, ADR 0014): the one alarm rings at whichever
+ * comes first, a token expiry or the next reminder.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env.ts";
+import type { StoredSubscription } from "../push-subscriptions/queries.ts";
+import { HubReminders } from "../reminders/hub-reminders.ts";
+import { needsResync, plansOf, type ReminderPlan } from "../reminders/plan.ts";
+import type { ReminderEntry } from "../reminders/reminder-book.ts";
 import type { LiveMessage } from "./events.ts";
 
 /** Close code for a socket whose access token has expired: reconnect with a fresh token. */
@@ -30,9 +38,12 @@ interface Attachment {
 const expiryOf = (socket: WebSocket) => (socket.deserializeAttachment() as Attachment | null)?.expiresAt ?? 0;
 
 export class UserHub extends DurableObject<Bindings> {
+  private readonly reminders: HubReminders;
+
   constructor(ctx: DurableObjectState, env: Bindings) {
     super(ctx, env);
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING, PONG));
+    this.reminders = new HubReminders(ctx, env, (frame) => this.broadcast([frame]));
   }
 
   /** Opens a socket for the user; `expires` (ms) is the verified token's `exp`. Called by the Worker only. */
@@ -48,14 +59,55 @@ export class UserHub extends DurableObject<Bindings> {
     const { 0: client, 1: server } = new WebSocketPair();
     this.ctx.acceptWebSocket(server);
     server.serializeAttachment({ expiresAt } satisfies Attachment);
-    await this.scheduleExpiry();
+    await this.scheduleAlarm();
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Sends each message to every socket whose token is still valid (RPC from the Worker, after a write commits). */
-  async publish(messages: LiveMessage[]): Promise<void> {
+  /**
+   * Sends each message to every socket whose token is still valid, and re-plans the reminders of the
+   * tasks they carry (RPC from the Worker, after a write commits). `owner` is the user the hub is for.
+   */
+  async publish(messages: LiveMessage[], owner?: string): Promise<void> {
+    this.broadcast(messages.map((message) => JSON.stringify(message)));
+    if (owner) this.reminders.own(owner);
+    try {
+      await this.reminders.plan(plansOf(messages), needsResync(messages), Date.now());
+    } finally {
+      await this.scheduleAlarm();
+    }
+  }
+
+  /** Re-sends plans and the subscriptions' mirror from Postgres (the daily Cron Trigger); idempotent. */
+  async sync(owner: string, plans: ReminderPlan[], subscriptions: StoredSubscription[] | null): Promise<void> {
+    this.reminders.own(owner);
     const now = Date.now();
-    const frames = messages.map((message) => JSON.stringify(message));
+    this.reminders.book.apply(plans, now);
+    this.reminders.book.prune(now);
+    if (subscriptions) this.reminders.book.replaceSubscriptions(subscriptions);
+    await this.scheduleAlarm();
+  }
+
+  /** Mirrors a stored (or re-stored) push subscription (POST …/push-subscriptions). */
+  async putSubscriptions(owner: string, subscriptions: StoredSubscription[]): Promise<void> {
+    this.reminders.own(owner);
+    this.reminders.book.putSubscriptions(subscriptions);
+  }
+
+  /** Forgets a deleted push subscription (DELETE …/push-subscriptions/{id}). */
+  async deleteSubscription(id: string): Promise<void> {
+    this.reminders.book.deleteSubscription(id);
+  }
+
+  /** The reminders waiting and the subscriptions mirrored (tests and diagnostics). */
+  async reminderState(): Promise<{ pending: ReminderEntry[]; subscriptions: string[] }> {
+    return {
+      pending: this.reminders.book.pending(),
+      subscriptions: this.reminders.book.subscriptions().map((subscription) => subscription.id),
+    };
+  }
+
+  private broadcast(frames: string[]): void {
+    const now = Date.now();
     for (const socket of this.ctx.getWebSockets()) {
       if (expiryOf(socket) <= now) {
         socket.close(TOKEN_EXPIRED, "token expired");
@@ -74,13 +126,17 @@ export class UserHub extends DurableObject<Bindings> {
     return this.ctx.getWebSockets().length;
   }
 
-  /** Closes the sockets whose tokens have expired, then waits for the next expiry. */
+  /** Closes the sockets whose tokens have expired, sends the reminders that are due, then waits for the next of either. */
   override async alarm(): Promise<void> {
     const now = Date.now();
     for (const socket of this.ctx.getWebSockets()) {
       if (expiryOf(socket) <= now) socket.close(TOKEN_EXPIRED, "token expired");
     }
-    await this.scheduleExpiry();
+    try {
+      await this.reminders.fire(now);
+    } finally {
+      await this.scheduleAlarm();
+    }
   }
 
   override async webSocketMessage(): Promise<void> {
@@ -96,13 +152,15 @@ export class UserHub extends DurableObject<Bindings> {
     }
   }
 
-  private async scheduleExpiry(): Promise<void> {
+  /** The one alarm: the earliest of the sockets' token expiries and the next reminder. */
+  private async scheduleAlarm(): Promise<void> {
     const now = Date.now();
     const next = Math.min(
       ...this.ctx
         .getWebSockets()
         .map(expiryOf)
         .filter((at) => at > now),
+      this.reminders.book.nextAt() ?? Number.POSITIVE_INFINITY,
     );
     if (Number.isFinite(next)) await this.ctx.storage.setAlarm(next);
     else await this.ctx.storage.deleteAlarm();

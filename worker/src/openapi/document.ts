@@ -8,6 +8,7 @@
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import { healthRoute } from "../health/index.ts";
 import { changesRoute } from "../live/routes.ts";
+import { createSubscriptionRoute, deleteSubscriptionRoute, vapidPublicKeyRoute } from "../push-subscriptions/routes.ts";
 import { bulkTasksRoute, restoreTaskRoute } from "../tasks/bulk-routes.ts";
 import {
   completeTaskRoute,
@@ -29,6 +30,9 @@ const routes: RouteConfig[] = [
   restoreTaskRoute,
   bulkTasksRoute,
   changesRoute,
+  createSubscriptionRoute,
+  deleteSubscriptionRoute,
+  vapidPublicKeyRoute,
   healthRoute,
 ];
 
@@ -56,6 +60,7 @@ export function buildOpenApiDocument() {
     tags: [
       { name: "Tasks", description: "The signed-in user's tasks: list, create, read, change, delete, restore" },
       { name: "Live sync", description: "Every change to the user's tasks: the change feed (and the live socket)" },
+      { name: "Reminders", description: "Where the user's reminders are pushed: browsers' push subscriptions" },
       { name: "Meta", description: "The Worker itself" },
     ],
   });

@@ -43,6 +43,11 @@ export const problemCodes = {
   FORBIDDEN: { status: 403, title: "Forbidden", description: "The path's user id is not the token's subject." },
   NOT_FOUND: { status: 404, title: "Not found", description: "No such route." },
   TASK_NOT_FOUND: { status: 404, title: "Task not found", description: "No such task in the caller's list." },
+  PUSH_SUBSCRIPTION_NOT_FOUND: {
+    status: 404,
+    title: "Push subscription not found",
+    description: "No such push subscription for the caller.",
+  },
   DELETION_NOT_FOUND: {
     status: 404,
     title: "Deletion not found",
@@ -64,6 +69,11 @@ export const problemCodes = {
     status: 409,
     title: "Task limit reached",
     description: "The list holds the most tasks it may.",
+  },
+  PUSH_SUBSCRIPTION_LIMIT_REACHED: {
+    status: 409,
+    title: "Push subscription limit reached",
+    description: "The caller has the most push subscriptions allowed; delete one to add another.",
   },
   RESTORE_EXPIRED: {
     status: 410,
@@ -119,6 +129,11 @@ export const problemCodes = {
     title: "Authentication keys unavailable",
     description: "The verification keys are unavailable; retry after Retry-After seconds.",
     headers: { "Retry-After": true },
+  },
+  PUSH_UNAVAILABLE: {
+    status: 503,
+    title: "Push unavailable",
+    description: "This deployment has no VAPID key pair configured, so it cannot send reminders.",
   },
   DATABASE_UNAVAILABLE: {
     status: 503,
