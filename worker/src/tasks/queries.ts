@@ -20,7 +20,8 @@ function textArray(values: string[]): SQL {
 }
 
 /** The caller's task, unless it is deleted: a deleted task is invisible to every route but restore. */
-export const owned = (userId: string, id: string) => and(eq(tasks.userId, userId), eq(tasks.id, id), isNull(tasks.deletedAt));
+export const owned = (userId: string, id: string) =>
+  and(eq(tasks.userId, userId), eq(tasks.id, id), isNull(tasks.deletedAt));
 
 /** `where` for a conditional write: `base` (the row), narrowed to the versions If-Match names. */
 export function matchingVersion(base: SQL | undefined, precondition: Precondition): SQL | undefined {
