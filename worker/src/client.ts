@@ -16,7 +16,7 @@ export type { ProblemBody as Problem } from "./problems/problem-schema.ts";
 export { describeRule } from "./recurrence/describe.ts";
 export { durationSeconds, MAX_REMINDERS } from "./recurrence/duration.ts";
 export type { ByDay, Frequency, RecurrenceRule } from "./recurrence/rule.ts";
-export { parseRule, WEEKDAYS } from "./recurrence/rule.ts";
+export { MAX_COUNT, MAX_INTERVAL, parseRule, WEEKDAYS } from "./recurrence/rule.ts";
 
 /** A typed client for the API at `origin` (pass `fetch` or `headers` to authorize it). */
 export function createApiClient(origin: string, options?: ClientRequestOptions) {

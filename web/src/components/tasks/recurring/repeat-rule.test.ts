@@ -64,6 +64,10 @@ describe("the custom builder", () => {
     expect(customRule({ ...base, end: "until", until: "" })).toBe("FREQ=WEEKLY;BYDAY=TU");
   });
 
+  it("starts on Monday for a task with no due date yet", () => {
+    expect(customFields(null, "", "UTC").weekdays).toEqual(["MO"]);
+  });
+
   it("reads a rule back into its fields", () => {
     expect(customFields("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=6", DUE, "UTC")).toEqual({
       freq: "WEEKLY",

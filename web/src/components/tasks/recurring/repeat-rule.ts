@@ -118,12 +118,12 @@ export interface CustomRepeat {
   until: string;
 }
 
-/** The custom builder's starting point: the task's rule where it can show it, else weekly on the due day. */
+/** The custom builder's starting point: the task's rule where it can show it, else weekly on the due day (Monday with none). */
 export function customFields(repeat: string | null, dueAt: string, timeZone: string): CustomRepeat {
   const fields: CustomRepeat = {
     freq: "WEEKLY",
     interval: 1,
-    weekdays: [WEEKDAYS[dueDay(dueAt, timeZone).weekday - 1] ?? "MO"],
+    weekdays: [(dueAt ? WEEKDAYS[dueDay(dueAt, timeZone).weekday - 1] : undefined) ?? "MO"],
     end: "never",
     count: 10,
     until: "",
