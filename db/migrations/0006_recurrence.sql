@@ -34,6 +34,9 @@ BEGIN
     DELETE FROM "task_completions" WHERE "id" IN (
       SELECT c."id" FROM "task_completions" c WHERE c."user_id" = owner AND c."task_id" = task
       ORDER BY c."completed_at" DESC, c."id" DESC OFFSET 100);
+  END LOOP;
+  -- Once per user, not per task: a bulk completion inserts many rows for one user.
+  FOR owner IN SELECT DISTINCT i."user_id" FROM inserted i LOOP
     IF EXISTS (SELECT 1 FROM "task_completions" c WHERE c."user_id" = owner OFFSET 10000) THEN
       DELETE FROM "task_completions" WHERE "id" IN (
         SELECT c."id" FROM "task_completions" c WHERE c."user_id" = owner

@@ -96,6 +96,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/{userId}/tasks/{id}/completions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a repeating task's completions
+     * @description Each completion of a repeating task's occurrence: when, and the due date it had. Newest first.
+     */
+    get: operations["listTaskCompletions"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/{userId}/tasks/{id}/completions/latest": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Undo a repeating task's latest completion
+     * @description The task goes back to the due date that completion had, reopened if it had ended the series; the completion is forgotten. Send If-Match with the ETag the completion answered.
+     */
+    delete: operations["undoTaskCompletion"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/{userId}/tasks/bulk": {
     parameters: {
       query?: never;
@@ -285,6 +325,7 @@ export interface components {
         | "TASK_NOT_FOUND"
         | "PUSH_SUBSCRIPTION_NOT_FOUND"
         | "DELETION_NOT_FOUND"
+        | "COMPLETION_NOT_FOUND"
         | "METHOD_NOT_ALLOWED"
         | "IDEMPOTENCY_KEY_IN_USE"
         | "TASK_LIMIT_REACHED"
@@ -408,6 +449,21 @@ export interface components {
     /** @description Omit the body to toggle. */
     CompleteTask: {
       completed: boolean;
+    };
+    /** @description A repeating task's completed occurrences, newest first (at most the newest 100 are kept). */
+    TaskCompletions: {
+      items: {
+        /**
+         * Format: date-time
+         * @description When the occurrence was completed
+         */
+        completedAt: string;
+        /**
+         * Format: date-time
+         * @description The occurrence's due date
+         */
+        dueAt: string;
+      }[];
     };
     /** @description What a bulk action did; counts are after the action, over the filter without its status. */
     BulkResult: {
@@ -936,7 +992,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1092,7 +1148,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1272,7 +1328,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1445,7 +1501,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1629,7 +1685,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -1685,6 +1741,292 @@ export interface operations {
           "RateLimit-Policy"?: string;
           /** @description How many requests a user may make per window */
           "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description VALIDATION_FAILED: The request has invalid fields; every field at fault is listed in errors. IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used with a different body. */
+      422: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description RATE_LIMITED: Too many requests from this user; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          /** @description What is left of the quota and when it resets, e.g. "per-user";r=0;t=60 */
+          RateLimit?: string;
+          /** @description The quota and its window in seconds, e.g. "per-user";q=300;w=60 (also sent on every other answer) */
+          "RateLimit-Policy"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description INTERNAL: Something failed on the server; nothing about it is revealed. */
+      500: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listTaskCompletions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        userId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The completions, newest first */
+      200: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["TaskCompletions"];
+        };
+      };
+      /** @description UNAUTHENTICATED: Send an access token as a Bearer token. INVALID_TOKEN: The access token is invalid or expired. */
+      401: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description The Bearer challenge, e.g. Bearer error="invalid_token" */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description FORBIDDEN: The path's user id is not the token's subject. */
+      403: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
+      404: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description VALIDATION_FAILED: The request has invalid fields; every field at fault is listed in errors. IDEMPOTENCY_KEY_REUSED: This Idempotency-Key was used with a different body. */
+      422: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description RATE_LIMITED: Too many requests from this user; retry after Retry-After seconds. */
+      429: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          /** @description What is left of the quota and when it resets, e.g. "per-user";r=0;t=60 */
+          RateLimit?: string;
+          /** @description The quota and its window in seconds, e.g. "per-user";q=300;w=60 (also sent on every other answer) */
+          "RateLimit-Policy"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description INTERNAL: Something failed on the server; nothing about it is revealed. */
+      500: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description AUTH_UNAVAILABLE: The verification keys are unavailable; retry after Retry-After seconds. PUSH_UNAVAILABLE: This deployment has no VAPID key pair configured, so it cannot send reminders. DATABASE_UNAVAILABLE: The database is unavailable; retry after Retry-After seconds. */
+      503: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description Seconds to wait before retrying */
+          "Retry-After"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  undoTaskCompletion: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Apply only if the task's ETag matches: * or a list of entity tags, e.g. "3" */
+        "if-match"?: string;
+      };
+      path: {
+        userId: string;
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The task as it was before that completion, with a new version */
+      200: {
+        headers: {
+          /** @description The task's version, for If-Match */
+          ETag?: string;
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["Task"];
+        };
+      };
+      /** @description UNAUTHENTICATED: Send an access token as a Bearer token. INVALID_TOKEN: The access token is invalid or expired. */
+      401: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description The Bearer challenge, e.g. Bearer error="invalid_token" */
+          "WWW-Authenticate"?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description FORBIDDEN: The path's user id is not the token's subject. */
+      403: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
+      404: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description PRECONDITION_FAILED: If-Match did not match: the task changed; the current ETag is in the ETag header. */
+      412: {
+        headers: {
+          /** @description The request's Origin, when it is one of the allowed browser origins */
+          "Access-Control-Allow-Origin"?: string;
+          /** @description The per-user quota and its window in seconds, e.g. "per-user";q=300;w=60 */
+          "RateLimit-Policy"?: string;
+          /** @description How many requests a user may make per window */
+          "X-RateLimit-Limit"?: number;
+          /** @description The task's current version, for If-Match */
+          ETag?: string;
           [name: string]: unknown;
         };
         content: {
@@ -1831,7 +2173,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */
@@ -2347,7 +2689,7 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. */
+      /** @description NOT_FOUND: No such route. TASK_NOT_FOUND: No such task in the caller's list. PUSH_SUBSCRIPTION_NOT_FOUND: No such push subscription for the caller. DELETION_NOT_FOUND: No bulk deletion with this deletionId in the caller's list. COMPLETION_NOT_FOUND: The task has no recorded completion to undo. */
       404: {
         headers: {
           /** @description The request's Origin, when it is one of the allowed browser origins */

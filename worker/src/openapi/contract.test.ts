@@ -97,6 +97,26 @@ describe("the OpenAPI document matches real responses", () => {
     await expectConforms("/health", "get", await request("/health"));
   });
 
+  // Covers 001 FR-002, 004 FR-010.
+  it("for a repeating task's completions and their Undo", async () => {
+    const base = `/api/${user.id}/tasks`;
+    const repeating = { title: "Daily", dueAt: "2026-12-01T10:00:00Z", repeat: "FREQ=DAILY", timeZone: "UTC" };
+    const created = await request(base, bearer(user, jsonBody({ ...repeating, reminders: [{ before: "PT5M" }] })));
+    await expectConforms("/api/{userId}/tasks", "post", created.clone());
+    const { id } = (await created.json()) as Task;
+    await request(`${base}/${id}/complete`, bearer(user, { method: "PATCH" }));
+    await expectConforms(
+      "/api/{userId}/tasks/{id}/completions",
+      "get",
+      await request(`${base}/${id}/completions`, bearer(user)),
+    );
+    await expectConforms(
+      "/api/{userId}/tasks/{id}/completions/latest",
+      "delete",
+      await request(`${base}/${id}/completions/latest`, bearer(user, { method: "DELETE" })),
+    );
+  });
+
   // Covers 001 FR-017.
   it("for problem responses", async () => {
     const base = `/api/${user.id}/tasks`;

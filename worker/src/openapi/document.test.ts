@@ -27,6 +27,8 @@ describe("/openapi.json", () => {
       "deleteTask",
       "completeTask",
       "restoreTask",
+      "listTaskCompletions",
+      "undoTaskCompletion",
       "bulkTasks",
       "listChanges",
       "getHealth",

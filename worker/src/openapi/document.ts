@@ -10,6 +10,7 @@ import { healthRoute } from "../health/index.ts";
 import { changesRoute } from "../live/routes.ts";
 import { createSubscriptionRoute, deleteSubscriptionRoute, vapidPublicKeyRoute } from "../push-subscriptions/routes.ts";
 import { bulkTasksRoute, restoreTaskRoute } from "../tasks/bulk-routes.ts";
+import { listTaskCompletionsRoute, undoTaskCompletionRoute } from "../tasks/completion-routes.ts";
 import {
   completeTaskRoute,
   createTaskRoute,
@@ -28,6 +29,8 @@ const routes: RouteConfig[] = [
   deleteTaskRoute,
   completeTaskRoute,
   restoreTaskRoute,
+  listTaskCompletionsRoute,
+  undoTaskCompletionRoute,
   bulkTasksRoute,
   changesRoute,
   createSubscriptionRoute,

@@ -53,6 +53,11 @@ export const problemCodes = {
     title: "Deletion not found",
     description: "No bulk deletion with this deletionId in the caller's list.",
   },
+  COMPLETION_NOT_FOUND: {
+    status: 404,
+    title: "Completion not found",
+    description: "The task has no recorded completion to undo.",
+  },
   METHOD_NOT_ALLOWED: {
     status: 405,
     title: "Method not allowed",

@@ -6,10 +6,11 @@
  * for the request that claimed it; its count is stored with the key, so a
  * retry replays the first answer instead of acting again.
  */
-import { and, eq, exists, isNotNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, exists, isNotNull, isNull, type SQL, sql } from "drizzle-orm";
 import { idempotencyKeys, tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
 import type { BulkFilterInput, BulkInput } from "./bulk-schemas.ts";
+import { advanceSeries, type OpenSeries, openSeries } from "./bulk-series.ts";
 import { countTasks, filters, withStatus } from "./list-queries.ts";
 import { purgeExpired, restorable } from "./retention.ts";
 import type { TaskCountsDto } from "./schemas.ts";
@@ -48,6 +49,7 @@ function change(db: Database, userId: string, input: BulkInput, opId: string, gu
   const selected = [...filters(userId, filter), ...withStatus(filter.status), guard];
   switch (input.action) {
     case "complete":
+      // Open repeating tasks move their series on instead: see ./bulk-series.ts.
       return db
         .update(tasks)
         .set({
@@ -56,7 +58,7 @@ function change(db: Database, userId: string, input: BulkInput, opId: string, gu
           updatedAt: sql`now()`,
           version: sql`${tasks.version} + 1`,
         })
-        .where(and(...selected, eq(tasks.completed, false)));
+        .where(and(...selected, eq(tasks.completed, false), isNull(tasks.repeat)));
     case "reopen":
       return db
         .update(tasks)
@@ -94,19 +96,27 @@ export async function runBulk(
     .from(tasks)
     .where(and(eq(tasks.userId, userId), eq(tasks.deletionId, deletionId)));
   const purge = purgeExpired(db, userId);
+  const filter = input.action === "restore" ? everything : (input.filter ?? everything);
+  const series = openSeries(
+    db,
+    input.action === "complete" ? [...filters(userId, filter), ...withStatus(filter.status)] : [sql`false`],
+  );
+  let seriesRows: OpenSeries[] = [];
 
   let count: number | undefined;
   let results: { counts: TaskCountsDto | undefined; state: { live: number; deleted: number } | undefined };
   if (!claim) {
     const update = change(db, userId, input, opId, undefined).returning({ id: tasks.id });
-    const [changed, counts, state] = await db.batch([
+    const [changed, counts, state, , open] = await db.batch([
       db.execute(sql`with changed as (${update.getSQL()}) select count(*)::int as count from changed`),
       counted,
       deletion,
       purge,
+      series,
     ]);
     count = rowsOf<{ count: number }>(changed)[0]?.count ?? 0;
     results = { counts: counts[0], state: state[0] };
+    seriesRows = open;
   } else {
     const ownKey = and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, claim.key));
     const claimed = exists(
@@ -116,7 +126,7 @@ export async function runBulk(
         .where(and(ownKey, eq(idempotencyKeys.taskId, opId))),
     );
     const update = change(db, userId, input, opId, claimed).returning({ id: tasks.id });
-    const [, , , keys, countRows, state] = await db.batch([
+    const [, , , keys, countRows, state, , open] = await db.batch([
       db
         .delete(idempotencyKeys)
         .where(
@@ -133,6 +143,7 @@ export async function runBulk(
       counted,
       deletion,
       purge,
+      series,
     ]);
     const key = keys[0];
     const stored = (key?.response as { count?: number } | null | undefined)?.count;
@@ -144,6 +155,16 @@ export async function runBulk(
     }
     count = stored;
     results = { counts, state: state[0] };
+    seriesRows = open;
+  }
+  if (seriesRows.length > 0) {
+    // Only a request that ran the action (claimed its key, if any) gets here: a replay returned above.
+    const keyed = claim
+      ? sql`keyed as (update ${idempotencyKeys} set "response" = jsonb_build_object('count', ${count}::int + (select count(*) from changed)) where ${and(eq(idempotencyKeys.userId, userId), eq(idempotencyKeys.key, claim.key), eq(idempotencyKeys.taskId, opId))})`
+      : undefined;
+    const [moved, counts] = await db.batch([db.execute(advanceSeries(userId, seriesRows, Date.now(), keyed)), counted]);
+    count += rowsOf<{ count: number }>(moved)[0]?.count ?? 0;
+    results = { ...results, counts: counts[0] };
   }
   const counts = results.counts ?? { all: 0, pending: 0, completed: 0 };
   if (input.action === "restore" && count === 0) {

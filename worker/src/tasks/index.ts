@@ -5,10 +5,13 @@ import { openApiRouter } from "../openapi/router.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { runBulk } from "./bulk-queries.ts";
 import { bulkTasksRoute, restoreTaskRoute } from "./bulk-routes.ts";
+import { replaceOrAdvance, setCompletionOrAdvance } from "./completion.ts";
+import { listCompletions, undoLatestCompletion } from "./completion-queries.ts";
+import { listTaskCompletionsRoute, undoTaskCompletionRoute } from "./completion-routes.ts";
 import { restoreTask } from "./deletion-queries.ts";
 import { createTaskOnce, fingerprint, keyInProgress, keyReused } from "./idempotency.ts";
 import { listTasks } from "./list-queries.ts";
-import { deleteTask, findTask, replaceTask, setCompletion, type WriteOutcome } from "./queries.ts";
+import { deleteTask, findTask, type WriteOutcome } from "./queries.ts";
 import { RESTORE_WINDOW_MINUTES } from "./retention.ts";
 import {
   completeTaskRoute,
@@ -70,7 +73,7 @@ export const tasksRouter = openApiRouter<AppEnv>()
   .openapi(replaceTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const precondition = c.req.valid("header")["if-match"];
-    const row = settled(await replaceTask(c.var.db, c.var.userId, id, c.req.valid("json"), precondition), id);
+    const row = settled(await replaceOrAdvance(c.var.db, c.var.userId, id, c.req.valid("json"), precondition), id);
     c.header("etag", etagOf(row.version));
     return c.json(toTaskDto(row), 200);
   })
@@ -84,7 +87,24 @@ export const tasksRouter = openApiRouter<AppEnv>()
     const precondition = c.req.valid("header")["if-match"];
     // Without a body the validator passes {}: no `completed` means "toggle".
     const body: { completed?: boolean } = c.req.valid("json");
-    const row = settled(await setCompletion(c.var.db, c.var.userId, id, body.completed, precondition), id);
+    const row = settled(await setCompletionOrAdvance(c.var.db, c.var.userId, id, body.completed, precondition), id);
+    c.header("etag", etagOf(row.version));
+    return c.json(toTaskDto(row), 200);
+  })
+  .openapi(listTaskCompletionsRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const records = await listCompletions(c.var.db, c.var.userId, id);
+    if (!records) throw notFound(id);
+    const items = records.map((r) => ({ completedAt: r.completedAt.toISOString(), dueAt: r.dueAt.toISOString() }));
+    return c.json({ items }, 200);
+  })
+  .openapi(undoTaskCompletionRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const result = await undoLatestCompletion(c.var.db, c.var.userId, id, c.req.valid("header")["if-match"]);
+    if (result.kind === "no-completion") {
+      throw new ProblemError("COMPLETION_NOT_FOUND", { detail: `Task ${id} has no completion to undo.` });
+    }
+    const row = settled(result, id);
     c.header("etag", etagOf(row.version));
     return c.json(toTaskDto(row), 200);
   })

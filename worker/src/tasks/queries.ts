@@ -178,11 +178,17 @@ export async function replaceTask(
         updatedAt: sql`now()`,
         version: sql`${tasks.version} + 1`,
       })
-      .where(matching(userId, id, precondition))
+      // A PUT that completes an open task with a rule moves its series on instead (./completion.ts).
+      .where(and(matching(userId, id, precondition), completesSeries(input)))
       .returning(),
     db.select().from(tasks).where(owned(userId, id)),
   ]);
   return outcome(changed[0], current[0]);
+}
+
+/** For a PUT with `completed: true` and a `repeat`: only an already completed row is replaced in one round trip. */
+function completesSeries(input: ReplaceTaskInput): SQL | undefined {
+  return input.completed && input.repeat !== null ? eq(tasks.completed, true) : undefined;
 }
 
 /**
@@ -198,6 +204,9 @@ export async function setCompletion(
 ): Promise<WriteOutcome> {
   const next = completed === undefined ? sql`not ${tasks.completed}` : sql`${completed}::boolean`;
   const changes = sql`${tasks.completed} is distinct from ${next}`;
+  // Completing an open repeating task moves its series on instead, in a second round trip
+  // (./completion.ts, ADR 0013): this statement leaves such a row alone, and reads it.
+  const completesSeries = sql`${tasks.repeat} is not null and not ${tasks.completed} and ${next}`;
   const [changed, current] = await db.batch([
     db
       .update(tasks)
@@ -207,7 +216,7 @@ export async function setCompletion(
         updatedAt: sql`case when ${changes} then now() else ${tasks.updatedAt} end`,
         version: sql`${tasks.version} + (case when ${changes} then 1 else 0 end)`,
       })
-      .where(matching(userId, id, precondition))
+      .where(and(matching(userId, id, precondition), sql`not (${completesSeries})`))
       .returning(),
     db.select().from(tasks).where(owned(userId, id)),
   ]);
