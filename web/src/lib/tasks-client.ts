@@ -19,19 +19,6 @@ export type ReplaceFields = InferRequestType<TaskRoutes[":id"]["$put"]>["json"];
 export type BulkAction = InferRequestType<TaskRoutes["bulk"]["$post"]>["json"];
 export type BulkResult = InferResponseType<TaskRoutes["bulk"]["$post"], 200>;
 
-type PendingCompletionRoutes = {
-  completions: {
-    latest: {
-      $delete(args: {
-        param: { userId: string; id: string };
-        header: { "if-match": string };
-      }): Promise<
-        { ok: true; status: 200; json(): Promise<Task> } | { ok: false; status: number; json(): Promise<unknown> }
-      >;
-    };
-  };
-};
-
 /** Why a call did not succeed. `status` is 0 when no answer came; `message` is a person's words, or "" when there are none. */
 export class ApiProblem extends Error {
   override name = "ApiProblem";
@@ -115,13 +102,7 @@ export function createTasksClient(api: ApiClient, userId: string) {
     },
     /** Takes back the latest completion of a repeating task (issue 15): the task as it was, one version on. */
     undoCompletion: (id: string, ifMatch: string) =>
-      json(
-        // TEMPORARY: typed once branch recur-api's completions routes are merged; hc's proxy already builds the path.
-        (tasks[":id"] as unknown as PendingCompletionRoutes).completions.latest.$delete({
-          param: { userId, id },
-          header: { "if-match": ifMatch },
-        }),
-      ),
+      json(tasks[":id"].completions.latest.$delete({ param: { userId, id }, header: { "if-match": ifMatch } })),
     restore: (id: string) => json(tasks[":id"].restore.$post({ param: { userId, id }, header: {} }, outlivesPage)),
     bulk: (action: BulkAction): Promise<BulkResult> =>
       json(tasks.bulk.$post({ param, header: { "idempotency-key": crypto.randomUUID() }, json: action }, outlivesPage)),

@@ -73,6 +73,9 @@ export function TaskDetails({ task, onSave, browserZone }: Props) {
       </summary>
       {open && (
         <form
+          // A due date moved by the server (a repeating task completed, 003 FR-047) must show here, or
+          // leaving the field would save the old one back; the form is uncontrolled, so it starts afresh.
+          key={task.dueAt ?? ""}
           onSubmit={saveDetails}
           onChange={saveDetails}
           onBlur={saveDetails}
