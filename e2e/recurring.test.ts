@@ -65,13 +65,18 @@ type ApiTask = {
   reminders: { before: string }[];
 };
 
-/** The task as the API has it, read with the page's own token. */
-async function apiTask(id: string): Promise<ApiTask> {
-  const { token, userId } = await page.evaluate(async () => {
+/** The person's token and id, as the page itself gets them. */
+function tokenAndUser(): Promise<{ token: string; userId: string }> {
+  return page.evaluate(async () => {
     const { token } = (await (await fetch("/api/auth/token")).json()) as { token: string };
     const payload = JSON.parse(atob(token.split(".")[1]?.replaceAll("-", "+").replaceAll("_", "/") ?? ""));
     return { token, userId: payload.sub as string };
   });
+}
+
+/** The task as the API has it, read with the page's own token. */
+async function apiTask(id: string): Promise<ApiTask> {
+  const { token, userId } = await tokenAndUser();
   const response = await fetch(`${API}/api/${userId}/tasks/${id}`, { headers: { authorization: `Bearer ${token}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as ApiTask;
@@ -181,5 +186,27 @@ describe("repeating tasks and reminders", () => {
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.closest("li")?.getAttribute("data-task-id")), SLOW)
       .toBe(id);
+  });
+
+  // Covers 003 FR-048.
+  it("shows a reminder in the page when it fires, naming the task", async () => {
+    await expect.poll(() => page.locator('[data-live="live"]').count(), SLOW).toBe(1);
+    const { token, userId } = await tokenAndUser();
+    // Due in 65 s with a reminder a minute before: it fires about 5 s from now.
+    const response = await fetch(`${API}/api/${userId}/tasks`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        title: "Stretch your legs",
+        dueAt: new Date(Date.now() + 65_000).toISOString(),
+        reminders: [{ before: "PT1M" }],
+      }),
+    });
+    expect(response.status).toBe(201);
+    const notice = page.getByRole("status").filter({ hasText: "Reminder: “Stretch your legs” is due" });
+    await expect.poll(() => notice.isVisible(), { timeout: 45_000 }).toBe(true);
+    await expectAccessible(page, "an in-page reminder");
+    await notice.getByRole("button", { name: "Dismiss reminder" }).click();
+    await expect.poll(() => notice.count(), SLOW).toBe(0);
   });
 });
