@@ -39,6 +39,8 @@ export default defineConfig({
         // The live socket (ws: or wss:, issue 16) as well as fetches go to the API.
         `connect-src 'self' ${apiOrigin} ${apiOrigin.replace(/^http/, "ws")}`,
         "img-src 'self' data:",
+        // The reminders' service worker, /sw.js (issue 15); stated, not left to default-src.
+        "worker-src 'self'",
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",

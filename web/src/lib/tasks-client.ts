@@ -100,6 +100,9 @@ export function createTasksClient(api: ApiClient, userId: string) {
         throw problem;
       }
     },
+    /** Takes back the latest completion of a repeating task (issue 15): the task as it was, one version on. */
+    undoCompletion: (id: string, ifMatch: string) =>
+      json(tasks[":id"].completions.latest.$delete({ param: { userId, id }, header: { "if-match": ifMatch } })),
     restore: (id: string) => json(tasks[":id"].restore.$post({ param: { userId, id }, header: {} }, outlivesPage)),
     bulk: (action: BulkAction): Promise<BulkResult> =>
       json(tasks.bulk.$post({ param, header: { "idempotency-key": crypto.randomUUID() }, json: action }, outlivesPage)),

@@ -14,6 +14,9 @@ import { LiveStatus } from "./live/LiveStatus.tsx";
 import { emptyText } from "./messages.ts";
 import { Notices } from "./Notices.tsx";
 import { QuickAddForm } from "./QuickAddForm.tsx";
+import { NotificationsButton } from "./recurring/NotificationsButton.tsx";
+import { RecurringNotices } from "./recurring/RecurringNotices.tsx";
+import { useFocusTask } from "./recurring/use-focus-task.ts";
 import { TaskItem } from "./TaskItem.tsx";
 import type { Task, TaskList } from "./types.ts";
 import { useTaskBoard } from "./use-task-board.ts";
@@ -53,6 +56,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
   const sentinel = useRef<HTMLDivElement>(null);
 
   const viewCounts = useViewCounts(userId, apiOrigin, query, board.counts);
+  useFocusTask(hydrated);
 
   // "Today" is the browser's: remember its zone for the server, and correct the server's guess.
   useEffect(() => {
@@ -144,6 +148,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
           Keyboard shortcuts
         </button>
       </div>
+      <NotificationsButton userId={userId} apiOrigin={apiOrigin} hydrated={hydrated} />
 
       <QuickAddForm
         inputRef={newTask}
@@ -192,6 +197,7 @@ export function TaskBoard({ userId, apiOrigin, initialQuery, initial, initialFai
         holdUndo={board.holdUndo}
         announcement={board.announcement}
       />
+      <RecurringNotices board={board} />
 
       {counts.all > 0 && (
         <div className="list-controls">

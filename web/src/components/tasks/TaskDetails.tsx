@@ -6,6 +6,8 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { DESCRIPTION_MAX } from "#api/client";
+import { RemindersEditor } from "./recurring/RemindersEditor.tsx";
+import { RepeatPicker } from "./recurring/RepeatPicker.tsx";
 import type { TaskChanges } from "./task-changes.ts";
 import type { Priority, Task } from "./types.ts";
 
@@ -47,9 +49,11 @@ function detailChanges(form: HTMLFormElement, task: Task): TaskChanges | null {
 interface Props {
   task: Task;
   onSave: (task: Task, changes: TaskChanges) => void;
+  /** The zone a task that starts repeating gets, unless it has one. */
+  browserZone: string;
 }
 
-export function TaskDetails({ task, onSave }: Props) {
+export function TaskDetails({ task, onSave, browserZone }: Props) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
 
@@ -69,6 +73,9 @@ export function TaskDetails({ task, onSave }: Props) {
       </summary>
       {open && (
         <form
+          // A due date moved by the server (a repeating task completed, 003 FR-047) must show here, or
+          // leaving the field would save the old one back; the form is uncontrolled, so it starts afresh.
+          key={task.dueAt ?? ""}
           onSubmit={saveDetails}
           onChange={saveDetails}
           onBlur={saveDetails}
@@ -98,6 +105,13 @@ export function TaskDetails({ task, onSave }: Props) {
           </div>
           <p className="hint">Changes are saved as you make them.</p>
         </form>
+      )}
+      {/* Outside the form, which saves its own fields from FormData; these save their own changes. */}
+      {open && (
+        <div className="recurring-details">
+          <RepeatPicker task={task} browserZone={browserZone} onSave={onSave} />
+          <RemindersEditor task={task} onSave={onSave} />
+        </div>
       )}
     </details>
   );

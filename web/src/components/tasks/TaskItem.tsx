@@ -7,6 +7,7 @@
  */
 import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { TITLE_MAX } from "#api/client";
+import { repeatWords } from "./recurring/repeat-rule.ts";
 import { priorityLabels, TaskDetails } from "./TaskDetails.tsx";
 import type { TaskChanges } from "./task-changes.ts";
 import type { Task } from "./types.ts";
@@ -38,6 +39,7 @@ export function TaskItem({ task, pending, onToggle, onSave, onDelete, tagLink, n
   const [draft, setDraft] = useState(task.title);
   const input = useRef<HTMLInputElement>(null);
   const titleButton = useRef<HTMLButtonElement>(null);
+  const repeats = repeatWords(task.repeat);
   const overdue = !task.completed && task.dueAt !== null && Date.parse(task.dueAt) < Date.now();
 
   useEffect(() => {
@@ -79,7 +81,11 @@ export function TaskItem({ task, pending, onToggle, onSave, onDelete, tagLink, n
   }
 
   return (
-    <li className={`task${task.completed ? " completed" : ""}${overdue ? " overdue" : ""}`} aria-busy={pending}>
+    <li
+      data-task-id={task.id}
+      className={`task${task.completed ? " completed" : ""}${overdue ? " overdue" : ""}`}
+      aria-busy={pending}
+    >
       <div className="task-row">
         <input
           type="checkbox"
@@ -129,6 +135,7 @@ export function TaskItem({ task, pending, onToggle, onSave, onDelete, tagLink, n
               <time dateTime={task.dueAt}>{formatDue(task.dueAt, timeZone)}</time>
             </span>
           )}
+          {repeats && <span className="repeats">Repeats {repeats}</span>}
         </span>
         <span className="task-actions">
           <button type="button" className="quiet" onClick={startEditing} disabled={pending}>
@@ -139,7 +146,7 @@ export function TaskItem({ task, pending, onToggle, onSave, onDelete, tagLink, n
           </button>
         </span>
       </div>
-      {!pending && <TaskDetails task={task} onSave={onSave} />}
+      {!pending && <TaskDetails task={task} onSave={onSave} browserZone={timeZone} />}
     </li>
   );
 }

@@ -7,7 +7,7 @@
 import type { TasksClient } from "../../lib/tasks-client.ts";
 import type { ChangeQueue } from "./change-queue.ts";
 import { initialListState, type ListAction, type ListState, listReducer } from "./list-state.ts";
-import type { TaskList } from "./types.ts";
+import type { Task, TaskList } from "./types.ts";
 import type { ViewQuery } from "./view-query.ts";
 
 export interface BoardContext {
@@ -23,6 +23,8 @@ export interface BoardContext {
   announce(message: string): void;
   /** Loads the view's first page again, with the server's counts. */
   reload(): void;
+  /** A repeating task was completed: `after` is the API's answer (its next date, or completed for good). */
+  completedRepeat?: (before: Task, after: Task) => void;
 }
 
 export function createListStore(initial: TaskList | null) {

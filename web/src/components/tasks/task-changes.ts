@@ -12,7 +12,21 @@ import type { Task } from "./types.ts";
 import { bulkFilter } from "./view-query.ts";
 
 /** The editable fields, as PUT replaces them. */
-export type TaskChanges = Partial<Pick<Task, "title" | "description" | "priority" | "tags" | "dueAt" | "completed">>;
+export type TaskChanges = Partial<
+  Pick<
+    Task,
+    | "title"
+    | "description"
+    | "priority"
+    | "tags"
+    | "dueAt"
+    | "completed"
+    | "repeat"
+    | "timeZone"
+    | "repeatFrom"
+    | "reminders"
+  >
+>;
 
 const isConflict = (reason: unknown) => reason instanceof ApiProblem && reason.status === 412;
 
@@ -64,6 +78,10 @@ export function createTaskChanges(board: BoardContext) {
         priority: fields.priority ?? "none",
         tags: fields.tags ?? [],
         dueAt: fields.dueAt ?? null,
+        repeat: null,
+        timeZone: null,
+        repeatFrom: "due",
+        reminders: [],
         createdAt: now,
         updatedAt: now,
         version: 0,
@@ -86,7 +104,15 @@ export function createTaskChanges(board: BoardContext) {
     async setCompleted(task: Task, completed: boolean) {
       if (task.completed === completed) return;
       const next = { ...task, completed, completedAt: completed ? new Date().toISOString() : null };
-      return change(task, next, (ifMatch) => client.complete(task.id, ifMatch, completed), {
+      const send = (ifMatch: string) => client.complete(task.id, ifMatch, completed);
+      // A repeating task comes back open at its next date (004 FR-008): the notice offers Undo.
+      const repeats = completed && task.repeat !== null;
+      const sendAndOffer = async (ifMatch: string) => {
+        const answer = await send(ifMatch);
+        board.completedRepeat?.(task, answer);
+        return answer;
+      };
+      return change(task, next, repeats ? sendAndOffer : send, {
         done: said.marked(task.title, completed),
         failed: failed.update,
       });
@@ -94,9 +120,9 @@ export function createTaskChanges(board: BoardContext) {
 
     async save(task: Task, changes: TaskChanges) {
       const next: Task = { ...task, ...changes };
-      const { title, description, priority, tags, dueAt, completed } = next;
-      // PUT replaces every editable field, so send them all.
-      const fields = { title, description, priority, tags, dueAt, completed };
+      const { title, description, priority, tags, dueAt, completed, repeat, timeZone, repeatFrom, reminders } = next;
+      // PUT replaces every editable field, so send them all (a rule or reminders left out would be dropped).
+      const fields = { title, description, priority, tags, dueAt, completed, repeat, timeZone, repeatFrom, reminders };
       return change(task, next, (ifMatch) => client.replace(task.id, ifMatch, fields), {
         done: said.saved(next.title),
         failed: failed.save,

@@ -14,12 +14,22 @@ import { visibleIn } from "./list-state.ts";
 import { appliesInPlace } from "./live/apply-events.ts";
 import { useLiveSocket } from "./live/use-live-socket.ts";
 import { failed, said } from "./messages.ts";
+import {
+  createCompletionOffer,
+  isReminderDue,
+  type ReminderNotice,
+  type RepeatDone,
+  withReminder,
+} from "./recurring/completion-offer.ts";
+import { createCompletions } from "./recurring/completions.ts";
 import { createTaskChanges } from "./task-changes.ts";
 import type { TaskList } from "./types.ts";
 import { createUndoOffer, type Deletion } from "./undo-offer.ts";
 import { listQuery, type ViewQuery } from "./view-query.ts";
 
 export type { TaskChanges } from "./task-changes.ts";
+
+const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export interface Failure {
   message: string;
@@ -39,6 +49,8 @@ export function useTaskBoard(
   );
   const [announcement, setAnnouncement] = useState("");
   const [undoable, setUndoable] = useState<Deletion[]>([]);
+  const [repeatDone, setRepeatDone] = useState<RepeatDone | null>(null);
+  const [reminders, setReminders] = useState<ReminderNotice[]>([]);
   // Bumped to load the view's first page again (after a bulk Undo, say).
   const [reloads, setReloads] = useState(0);
   const view = useRef(query);
@@ -62,12 +74,17 @@ export function useTaskBoard(
     };
     const offer = createUndoOffer(setUndoable);
     const changes = createTaskChanges(board);
-    return { board, offer, changes, deletions: createDeletions(board, offer, changes.resolveConflict) };
+    const repeatOffer = createCompletionOffer(setRepeatDone);
+    const completions = createCompletions(board, repeatOffer, changes.resolveConflict, browserZone);
+    board.completedRepeat = completions.completed;
+    const deletions = createDeletions(board, offer, changes.resolveConflict);
+    return { board, offer, changes, deletions, repeatOffer, completions };
   });
-  const { board, offer, changes, deletions } = parts;
+  const { board, offer, changes, deletions, repeatOffer, completions } = parts;
   const { client, list, queue } = board;
   const state = useSyncExternalStore(list.subscribe, list.get, list.get);
   useEffect(() => () => offer.dispose(), [offer]);
+  useEffect(() => () => repeatOffer.dispose(), [repeatOffer]);
 
   // (Re)load the first page whenever the view changes; the server already rendered the first one.
   const firstQuery = useRef(initial ? query : null);
@@ -117,6 +134,10 @@ export function useTaskBoard(
       list.dispatch({ type: "events", events: fresh });
     },
     onReload: board.reload,
+    // A reminder fired (004 FR-025): say so in the page too, with or without notifications.
+    onMessage(message) {
+      if (isReminderDue(message)) setReminders((shown) => withReminder(shown, message, browserZone()));
+    },
   });
 
   return {
@@ -136,6 +157,11 @@ export function useTaskBoard(
     clearCompleted: deletions.clearCompleted,
     undo: deletions.undo,
     holdUndo: offer.hold,
+    repeatDone: repeatDone?.message ?? null,
+    undoCompletion: completions.undo,
+    holdUndoCompletion: repeatOffer.hold,
+    reminders,
+    dismissReminder: (key: string) => setReminders((shown) => shown.filter((r) => r.key !== key)),
     live,
   };
 }

@@ -20,6 +20,8 @@ export interface LiveHandlers {
   onEvents(events: TaskEvent[]): void;
   /** The feed cannot say what changed (its cursor expired, or a write was too large to send): reload the list. */
   onReload(): void;
+  /** A message that is not about the list (a `reminder.due`, issue 15): not in the feed, so heard only while open. */
+  onMessage?(message: unknown): void;
 }
 
 /** The API closes a socket with this code when its token expires. */
@@ -67,7 +69,10 @@ export function useLiveSocket(userId: string, apiOrigin: string, handlers: LiveH
 
     const receive = (data: unknown) => {
       if (typeof data !== "string" || data === "pong") return;
-      const message = JSON.parse(data) as LiveMessage;
+      const parsed = JSON.parse(data) as { type?: unknown };
+      const type = typeof parsed.type === "string" ? parsed.type : "";
+      if (type !== "tasks.changed" && !type.startsWith("task.")) return latest.current.onMessage?.(parsed);
+      const message = parsed as LiveMessage;
       if (message.type === "tasks.changed") latest.current.onReload();
       else latest.current.onEvents([message]);
       cursor = laterCursor(cursor, message.cursor);
