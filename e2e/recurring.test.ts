@@ -107,7 +107,7 @@ function berlinInput(iso: string): string {
 }
 
 describe("repeating tasks and reminders", () => {
-  // Covers 003 FR-042, FR-043, FR-044, FR-045, FR-046, FR-047.
+  // Covers 003 FR-042, 003 FR-043, 003 FR-044, 003 FR-045, 003 FR-046, 003 FR-047.
   it("repeats weekly, takes a reminder, asks for notifications only on click, and completes to the next date with Undo", async () => {
     await page.getByLabel("New task").fill(`${TITLE} tomorrow 9am`);
     await page.getByLabel("New task").press("Enter");

@@ -48,11 +48,16 @@ describe("the requirement-to-test trace", () => {
       "specs/001-api/spec.md": "- **FR-001** One.\n",
       "specs/untested-requirements.md": `- ${id("001", "001")}: no test\n- ${id("001", "009")}: gone\n`,
       "e2e/b.test.ts": `// ${id("001", "001")} and ${id("003", "001")}\n`,
+      // A list that names the spec once: the second id is bare, so it covers nothing.
+      "e2e/c.test.ts": `// Covers ${id("001", "001")}, ${id("001", "001").slice(4)}.\n`,
       "node_modules/pkg/c.test.ts": `// ${id("004", "001")}\n`,
     });
     expect(traceRequirements(root)).toEqual({
       uncovered: [],
-      unknown: [{ id: id("003", "001"), file: join("e2e", "b.test.ts") }],
+      unknown: [
+        { id: id("003", "001"), file: join("e2e", "b.test.ts") },
+        { id: `${id("001", "001").slice(4)} (no spec number in front)`, file: join("e2e", "c.test.ts") },
+      ],
       staleAllowances: [id("001", "001"), id("001", "009")],
     });
   });

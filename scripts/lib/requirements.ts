@@ -15,6 +15,8 @@ import { join, relative } from "node:path";
 /** `001 FR-019`: a spec's three digits, one space, the requirement's id. */
 export const QUALIFIED_ID = /\b(\d{3}) (FR-\d{3})\b/g;
 const DEFINITION = /^\s*[-*] \*\*(FR-\d{3})\b/gm;
+/** `FR-019` with no spec number in front: it names no requirement, so a test must not rely on it. */
+const BARE_ID = /(?<!\d{3} |\*\*)\b(FR-\d{3})\b/g;
 const SPEC_FOLDER = /^(\d{3})-/;
 /** Where tests live; node_modules and build output are never searched. */
 const SKIP = new Set(["node_modules", ".git", ".artifacts", ".wrangler", ".astro", "dist", ".data"]);
@@ -55,10 +57,15 @@ export function untestedRequirements(text: string): Map<string, string> {
   return entries;
 }
 
+/** Ids named without their spec's number (`Covers 003 FR-042, FR-043` names only the first). */
+export function bareRequirements(text: string): string[] {
+  return [...text.matchAll(BARE_ID)].map((match) => `${match[1]} (no spec number in front)`);
+}
+
 export interface TraceReport {
   /** Defined, named by no test, and not on the allow-list. */
   uncovered: string[];
-  /** Named by a test (which file) but defined by no spec. */
+  /** Named by a test (which file) but defined by no spec, or named without its spec's number. */
   unknown: { id: string; file: string }[];
   /** On the allow-list but defined by no spec, or covered by a test after all. */
   staleAllowances: string[];
@@ -71,10 +78,12 @@ export function traceRequirements(root: string): TraceReport {
   const covered = new Set<string>();
   const unknown: TraceReport["unknown"] = [];
   for (const file of testFiles(root)) {
-    for (const id of namedRequirements(readFileSync(join(root, file), "utf8"))) {
+    const text = readFileSync(join(root, file), "utf8");
+    for (const id of namedRequirements(text)) {
       if (defined.has(id)) covered.add(id);
       else unknown.push({ id, file });
     }
+    for (const id of bareRequirements(text)) unknown.push({ id, file });
   }
   return {
     uncovered: [...defined].filter((id) => !covered.has(id) && !allowed.has(id)),

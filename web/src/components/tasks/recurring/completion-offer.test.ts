@@ -1,4 +1,4 @@
-// Covers 003 FR-047 and FR-048.
+// Covers 003 FR-047, 003 FR-048.
 import { describe, expect, it } from "vitest";
 import type { Task } from "../types.ts";
 import { type Timer, UNDO_MS } from "../undo-offer.ts";

@@ -1,4 +1,4 @@
-// Covers 003 FR-042 and FR-043.
+// Covers 003 FR-042, 003 FR-043.
 import { describe, expect, it } from "vitest";
 import { parseRule } from "#api/client";
 import {
