@@ -4,36 +4,29 @@
  * notifications button asks for permission only when pressed. The browser
  * is in Europe/Berlin; axe checks each state.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   API,
-  browserErrors,
   expectAccessible,
-  launchBrowser,
   newPerson,
   newVisitor,
   SITE,
   screenshot,
+  sharedBrowser,
   submitSignUp,
+  unexpectedBrowserErrors,
 } from "./browser.ts";
 
 const SLOW = { timeout: 30_000 };
 const ZONE = "Europe/Berlin";
 
-let browser: Browser;
+const browser = sharedBrowser();
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  context = await newVisitor(browser, { timezoneId: ZONE });
+  context = await newVisitor(browser(), { timezoneId: ZONE });
   // Counts permission prompts, so the test can tell that none came before the click.
   await context.addInitScript(() => {
     const w = window as unknown as { permissionRequests: number };
@@ -51,9 +44,17 @@ beforeEach(async () => {
   await expect.poll(() => page.getByRole("button", { name: "Keyboard shortcuts" }).isEnabled(), SLOW).toBe(true);
 });
 
+/**
+ * Chromium logs this itself when a page subscribes in a browser context without a profile
+ * (Playwright's are all incognito); the journey asserts the page's own message about it.
+ */
+const NO_PUSH_IN_INCOGNITO = /does not support the Push API in incognito mode/;
+
 afterEach(async () => {
   await context?.close();
-  const unexpected = browserErrors.splice(0).filter((e) => !/status of (401|404|412|422|429|503)/.test(e));
+  const unexpected = unexpectedBrowserErrors([401, 404, 412, 422, 429, 503]).filter(
+    (error) => !NO_PUSH_IN_INCOGNITO.test(error),
+  );
   expect(unexpected).toEqual([]);
 });
 
@@ -147,8 +148,8 @@ describe("repeating tasks and reminders", () => {
     const status = page.locator(".notifications [role=status]");
     await expect.poll(() => status.textContent(), SLOW).not.toBe("");
     expect(await prompts()).toBe(1);
-    // Here subscribing cannot succeed (the development API has no VAPID key pair unless one is
-    // configured, and headless Chromium has no push service), so the page says why, plainly.
+    // Here subscribing cannot succeed (Playwright's browser contexts are incognito, where Chromium
+    // has no Push API, and there is no push service offline), so the page says why, plainly.
     expect(await status.textContent()).toMatch(
       /^Could not turn on notifications: .+\. Reminders still show while this page is open\.$/,
     );
