@@ -57,8 +57,8 @@ interface Answer {
   json(): Promise<unknown>;
 }
 
-/** The answer when it succeeded; otherwise the one ApiProblem. */
-async function succeeded<R extends Answer>(sending: Promise<R>): Promise<Extract<R, { ok: true }>> {
+/** The answer when it succeeded; otherwise the one ApiProblem (every client of the API's routes uses it). */
+export async function succeeded<R extends Answer>(sending: Promise<R>): Promise<Extract<R, { ok: true }>> {
   let response: R;
   try {
     response = await sending;

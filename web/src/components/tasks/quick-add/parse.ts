@@ -20,6 +20,7 @@ import {
   compareDates,
   instantOf,
   isRealDate,
+  MONTH_NAMES,
   type WallTime,
   wallClock,
 } from "./zoned-time.ts";
@@ -86,21 +87,6 @@ function weekdayIndex(word: string): number {
   const lower = word.toLowerCase();
   return lower.length >= 3 ? WEEKDAYS.findIndex((day) => day.startsWith(lower)) : -1;
 }
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function dateLabel(date: CalendarDate, today: CalendarDate): string {
   const days = Math.round(compareDates(date, today) / 86_400_000);

@@ -54,3 +54,19 @@ export function isRealDate({ year, month, day }: CalendarDate): boolean {
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return Date.UTC(a.year, a.month - 1, a.day) - Date.UTC(b.year, b.month - 1, b.day);
 }
+
+/** English month names, January first: quick add's date labels and the yearly repeat preset. */
+export const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;

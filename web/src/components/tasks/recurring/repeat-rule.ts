@@ -6,25 +6,11 @@
  * and "FREQ=WEEKLY" are the same preset.
  */
 import { describeRule, type Frequency, parseRule, type RecurrenceRule, WEEKDAYS } from "#api/client";
+import { MONTH_NAMES } from "../quick-add/zoned-time.ts";
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
 const WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
 /** RRULE text for a parsed rule, parts in a fixed order: the inverse of `parseRule`. */
 export function formatRule(rule: RecurrenceRule): string {
   const parts = [`FREQ=${rule.freq}`];
