@@ -23,9 +23,12 @@ export interface SignUpOptions {
   clientIp: { header: string; address: string };
 }
 
+/** The password a sign-up uses unless told otherwise. */
+export const DEFAULT_PASSWORD = "correct horse battery staple";
+
 export async function signUpAndGetToken(options: SignUpOptions): Promise<SignedUp> {
   const { authOrigin, name, email, clientIp } = options;
-  const password = options.password ?? "correct horse battery staple";
+  const password = options.password ?? DEFAULT_PASSWORD;
   const signUp = await fetch(`${authOrigin}/api/auth/sign-up/email`, {
     method: "POST",
     // Better Auth refuses a POST without a trusted Origin.

@@ -10,7 +10,9 @@
  * - `POST /push/<id>` is the endpoint: checks the VAPID JWT (ES256 for this
  *   origin, `exp` within 24 h, `sub`), `TTL` and `aes128gcm`, decrypts, records,
  *   and answers 201, or 400/403 for a bad request, or the status set below.
- * - `PUT /subscriptions/<id>` `{ status }`: answer pushes with 404 or 410 from now on.
+ * - `PUT /subscriptions/<id>` `{ status }`: answer pushes with 404 or 410 from now on; or
+ *   `{ failNext: { count, status, retryAfter? } }`: answer the next `count` pushes with 429 or 503
+ *   (and `Retry-After: <retryAfter>` seconds), then as before. Either way the push is still recorded.
  * - `GET /subscriptions/<id>/messages`: `{ messages: PushRecord[] }`, in arrival order.
  */
 import { createDecipheriv, createECDH, hkdfSync, randomBytes, randomUUID } from "node:crypto";
@@ -39,6 +41,8 @@ interface Subscription {
   auth: Buffer;
   applicationServerKey: string | null;
   status: 201 | 404 | 410;
+  /** Pushes still to refuse with a retry answer, and how. */
+  failNext: { count: number; status: 429 | 503; retryAfter?: number } | null;
   messages: PushRecord[];
 }
 
@@ -131,6 +135,18 @@ async function receive(subscription: Subscription, origin: string, req: Incoming
   } catch (error) {
     record.error = (error as Error).message;
   }
+  const failure = subscription.failNext;
+  if (failure && failure.count > 0) {
+    failure.count--;
+    record.status = failure.status;
+    subscription.messages.push(record);
+    res.writeHead(
+      failure.status,
+      failure.retryAfter === undefined ? {} : { "retry-after": String(failure.retryAfter) },
+    );
+    res.end();
+    return;
+  }
   if (subscription.status !== 201) record.status = subscription.status;
   else if (!record.vapid.ok) record.status = 403;
   else if (
@@ -165,6 +181,7 @@ export async function startPushService(): Promise<PushService> {
           auth,
           applicationServerKey: options.applicationServerKey ?? null,
           status: 201,
+          failNext: null,
           messages: [],
         });
         const keys = { p256dh: ecdh.getPublicKey().toString("base64url"), auth: auth.toString("base64url") };
@@ -176,8 +193,12 @@ export async function startPushService(): Promise<PushService> {
       if (!subscription) return sendJson(res, 404, { error: "no such subscription" });
       if (req.method === "POST" && collection === "push" && !sub) return receive(subscription, origin, req, res);
       if (req.method === "PUT" && collection === "subscriptions" && !sub) {
-        const { status } = JSON.parse((await readBody(req)).toString("utf8")) as { status: 201 | 404 | 410 };
-        subscription.status = status;
+        const change = JSON.parse((await readBody(req)).toString("utf8")) as {
+          status?: 201 | 404 | 410;
+          failNext?: Subscription["failNext"];
+        };
+        if (change.status !== undefined) subscription.status = change.status;
+        if (change.failNext !== undefined) subscription.failNext = change.failNext;
         return sendJson(res, 204);
       }
       if (req.method === "GET" && collection === "subscriptions" && sub === "messages") {

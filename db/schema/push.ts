@@ -1,8 +1,8 @@
 /**
  * Web Push subscriptions (issue 15, specs/004-recurring-and-reminders): one
- * row per browser where a user turned reminders on. Postgres is the record;
- * each user's hub (worker/src/live/user-hub.ts) keeps a mirror, so sending a
- * reminder needs no SQL. A browser that subscribes again with the same
+ * row per browser where a user turned reminders on. Postgres alone holds
+ * them: the user's hub reads them when a reminder is due (ADR 0014), so a
+ * deleted subscription, or account, is never sent to. A browser that subscribes again with the same
  * endpoint updates its row (unique per user and endpoint).
  */
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";

@@ -8,7 +8,7 @@ import { createExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import type { InferRequestType, InferResponseType } from "hono/client";
 import { expect, inject } from "vitest";
-import { signUpAndGetToken } from "../../test-support/better-auth-client.ts";
+import { DEFAULT_PASSWORD, signUpAndGetToken } from "../../test-support/better-auth-client.ts";
 import { app } from "../src/app.ts";
 import { createApiClient } from "../src/client.ts";
 import type { Bindings } from "../src/env.ts";
@@ -49,6 +49,8 @@ export interface TestUser {
   id: string;
   email: string;
   token: string;
+  /** The Better Auth session cookie, as the site's pages send it. */
+  cookie: string;
 }
 
 let counter = 0;
@@ -61,14 +63,33 @@ function testAddress(): string {
 
 /** Signs a fresh user up through Better Auth and fetches their access token from /api/auth/token. */
 export async function signUpUser(name = "Test User"): Promise<TestUser> {
-  const { id, email, token } = await signUpAndGetToken({
+  const { id, email, token, cookie } = await signUpAndGetToken({
     authOrigin: inject("authOrigin"),
     name,
     email: `user-${Date.now()}-${counter++}-${crypto.randomUUID().slice(0, 8)}@example.test`,
     // Each test user arrives from an address of its own: sign-up is rate limited per client IP.
     clientIp: { header: "x-forwarded-for", address: testAddress() },
   });
-  return { id, email, token };
+  return { id, email, token, cookie };
+}
+
+/**
+ * Deletes the account as the site's /account page does (Better Auth's /delete-user with the password
+ * signUpUser used): the user row goes, and with it, by cascade, every task and push subscription.
+ */
+export async function deleteAccount(user: TestUser): Promise<void> {
+  const authOrigin = inject("authOrigin");
+  const response = await fetch(`${authOrigin}/api/auth/delete-user`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      cookie: user.cookie,
+      origin: authOrigin,
+      "x-forwarded-for": testAddress(),
+    },
+    body: JSON.stringify({ password: DEFAULT_PASSWORD }),
+  });
+  if (!response.ok) throw new Error(`delete-user failed: ${response.status} ${await response.text()}`);
 }
 
 /**

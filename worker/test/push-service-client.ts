@@ -1,6 +1,7 @@
 /**
  * test-support/push-service.ts, steered from inside workerd: make a browser
- * subscription there, read what it received, or make it answer 404/410.
+ * subscription there, read what it received, make it answer 404/410, or
+ * refuse the next few pushes with 429 or 503.
  */
 import { inject } from "vitest";
 
@@ -23,6 +24,13 @@ export interface FakeSubscription {
   received(): Promise<ReceivedPush[]>;
   /** From now on the fake answers pushes to this subscription with this status. */
   answerWith(status: 201 | 404 | 410): Promise<void>;
+  /** The next `count` pushes are answered `status` (with Retry-After, in seconds, when given), then as before. */
+  failNext(count: number, status: 429 | 503, retryAfter?: number): Promise<void>;
+}
+
+async function change(origin: string, id: string, body: unknown): Promise<void> {
+  const answer = await fetch(`${origin}/subscriptions/${id}`, { method: "PUT", body: JSON.stringify(body) });
+  if (answer.status !== 204) throw new Error(`push service: ${answer.status}`);
 }
 
 export async function newFakeSubscription(applicationServerKey?: string): Promise<FakeSubscription> {
@@ -39,9 +47,7 @@ export async function newFakeSubscription(applicationServerKey?: string): Promis
       const messages = await fetch(`${origin}/subscriptions/${id}/messages`);
       return ((await messages.json()) as { messages: ReceivedPush[] }).messages;
     },
-    async answerWith(status) {
-      const answer = await fetch(`${origin}/subscriptions/${id}`, { method: "PUT", body: JSON.stringify({ status }) });
-      if (answer.status !== 204) throw new Error(`push service: ${answer.status}`);
-    },
+    answerWith: (status) => change(origin, id, { status }),
+    failNext: (count, status, retryAfter) => change(origin, id, { failNext: { count, status, retryAfter } }),
   };
 }

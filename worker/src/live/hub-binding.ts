@@ -4,7 +4,6 @@
  * bench, the site's typed client) import env.ts. worker/tsconfig.json checks
  * that the real namespace of user-hub.ts fits it (test/harness.ts assigns one).
  */
-import type { StoredSubscription } from "../push-subscriptions/queries.ts";
 import type { ReminderPlan } from "../reminders/plan.ts";
 import type { LiveMessage } from "./events.ts";
 
@@ -12,9 +11,7 @@ export interface UserHubStub {
   fetch(input: string, init?: RequestInit): Promise<Response>;
   publish(messages: LiveMessage[], owner?: string): Promise<void>;
   sockets(): Promise<number>;
-  sync(owner: string, plans: ReminderPlan[], subscriptions: StoredSubscription[] | null): Promise<void>;
-  putSubscriptions(owner: string, subscriptions: StoredSubscription[]): Promise<void>;
-  deleteSubscription(id: string): Promise<void>;
+  sync(owner: string, plans: ReminderPlan[]): Promise<void>;
 }
 
 export interface UserHubNamespace<Id = unknown> {

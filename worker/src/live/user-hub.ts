@@ -10,13 +10,12 @@
  * the token's `sub`; each socket carries its token's expiry, and an alarm
  * closes it with 4001 when that passes.
  *
- * It also keeps the user's upcoming reminders and push subscriptions
- * (reminders/hub-reminders.ts, ADR 0014): the one alarm rings at whichever
- * comes first, a token expiry or the next reminder.
+ * It also keeps the user's upcoming reminders (reminders/hub-reminders.ts,
+ * ADR 0014): the one alarm rings at whichever comes first, a token expiry or
+ * the next reminder.
  */
 import { DurableObject } from "cloudflare:workers";
 import type { Bindings } from "../env.ts";
-import type { StoredSubscription } from "../push-subscriptions/queries.ts";
 import { HubReminders } from "../reminders/hub-reminders.ts";
 import { needsResync, plansOf, type ReminderPlan } from "../reminders/plan.ts";
 import type { ReminderEntry } from "../reminders/reminder-book.ts";
@@ -77,33 +76,18 @@ export class UserHub extends DurableObject<Bindings> {
     }
   }
 
-  /** Re-sends plans and the subscriptions' mirror from Postgres (the daily Cron Trigger); idempotent. */
-  async sync(owner: string, plans: ReminderPlan[], subscriptions: StoredSubscription[] | null): Promise<void> {
+  /** Re-sends plans from Postgres (the daily Cron Trigger); idempotent. */
+  async sync(owner: string, plans: ReminderPlan[]): Promise<void> {
     this.reminders.own(owner);
     const now = Date.now();
     this.reminders.book.apply(plans, now);
     this.reminders.book.prune(now);
-    if (subscriptions) this.reminders.book.replaceSubscriptions(subscriptions);
     await this.scheduleAlarm();
   }
 
-  /** Mirrors a stored (or re-stored) push subscription (POST …/push-subscriptions). */
-  async putSubscriptions(owner: string, subscriptions: StoredSubscription[]): Promise<void> {
-    this.reminders.own(owner);
-    this.reminders.book.putSubscriptions(subscriptions);
-  }
-
-  /** Forgets a deleted push subscription (DELETE …/push-subscriptions/{id}). */
-  async deleteSubscription(id: string): Promise<void> {
-    this.reminders.book.deleteSubscription(id);
-  }
-
-  /** The reminders waiting and the subscriptions mirrored (tests and diagnostics). */
-  async reminderState(): Promise<{ pending: ReminderEntry[]; subscriptions: string[] }> {
-    return {
-      pending: this.reminders.book.pending(),
-      subscriptions: this.reminders.book.subscriptions().map((subscription) => subscription.id),
-    };
+  /** The reminders waiting (tests and diagnostics). */
+  async reminderState(): Promise<{ pending: ReminderEntry[] }> {
+    return { pending: this.reminders.book.pending() };
   }
 
   private broadcast(frames: string[]): void {

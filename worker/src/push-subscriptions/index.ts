@@ -1,11 +1,10 @@
 /**
  * Push subscriptions (issue 15): browsers where a user turned reminders on.
- * Postgres holds them; each change is mirrored to the user's hub, which
- * sends the reminders, so an alarm needs no SQL.
+ * Postgres holds them; the user's hub reads them when a reminder is due
+ * (ADR 0014), so a change here needs nothing more.
  */
 import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "../../../db/schema/push.ts";
 import type { AppEnv, Config } from "../env.ts";
-import { hubFor } from "../live/publish.ts";
 import { openApiRouter } from "../openapi/router.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { validationProblem } from "../problems/validation-hook.ts";
@@ -66,25 +65,12 @@ export const pushSubscriptionsRouter = openApiRouter<AppEnv>()
         cause: error,
       });
     }
-    // Postgres is the record; the hub's mirror is refreshed daily too, so a failure here only delays it.
-    try {
-      await hubFor(c.env, c.var.userId).putSubscriptions(c.var.userId, [
-        { id, endpoint: input.endpoint, p256dh: input.keys.p256dh, auth: input.keys.auth },
-      ]);
-    } catch (error) {
-      console.error("Could not mirror a push subscription to the user's hub", error);
-    }
     return c.json({ id }, 201);
   })
   .openapi(deleteSubscriptionRoute, async (c) => {
     const { id } = c.req.valid("param");
     if (!(await deleteSubscription(c.var.db, c.var.userId, id))) {
       throw new ProblemError("PUSH_SUBSCRIPTION_NOT_FOUND", { detail: `No push subscription ${id} for you.` });
-    }
-    try {
-      await hubFor(c.env, c.var.userId).deleteSubscription(id);
-    } catch (error) {
-      console.error("Could not remove a push subscription from the user's hub", error);
     }
     return c.body(null, 204);
   });

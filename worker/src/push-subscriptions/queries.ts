@@ -4,7 +4,7 @@ import { pushSubscriptions } from "../../../db/schema/push.ts";
 import type { Database } from "../db/client.ts";
 import type { PushSubscriptionInput } from "../push/schemas.ts";
 
-/** What a user's hub keeps of each subscription to send to it. */
+/** What a user's hub needs of each subscription to send to it. */
 export interface StoredSubscription {
   id: string;
   endpoint: string;
@@ -43,8 +43,11 @@ export async function deleteSubscriptions(db: Database, userId: string, ids: rea
     .where(and(eq(pushSubscriptions.userId, userId), inArray(pushSubscriptions.id, [...ids])));
 }
 
-/** The caller's subscriptions, for the hub's mirror. */
-export async function listSubscriptions(db: Database, userId: string): Promise<StoredSubscription[]> {
+/**
+ * The caller's subscriptions, as a statement for a batch: a user's hub reads them when a reminder is
+ * due (reminders/hub-queries.ts), so a deleted subscription, or account, is never sent to.
+ */
+export function subscriptionsOf(db: Database, userId: string) {
   return db
     .select({
       id: pushSubscriptions.id,

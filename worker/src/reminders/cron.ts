@@ -1,6 +1,6 @@
 /**
  * The daily Cron Trigger (wrangler.jsonc triggers.crons): re-sends every
- * user's next 24 hours of reminders, and their subscriptions, to their hub.
+ * user's next 24 hours of reminders to their hub.
  * Writes already send each change as it commits; this catches one that did
  * not arrive (a hub call that failed after the commit). Entries are keyed by
  * fire time and task, and versions only move forward, so a re-send changes
@@ -34,7 +34,7 @@ export async function resendUpcomingReminders(env: Bindings, now: number): Promi
         owners.slice(i, i + HUB_CONCURRENCY).map(async ([userId, owned]) => {
           const plans = owned.map((task) => planOf(task.id, task.version, { ...task, completed: false }));
           try {
-            await hubFor(env, userId).sync(userId, plans, page.subscriptions.get(userId) ?? []);
+            await hubFor(env, userId).sync(userId, plans);
           } catch (error) {
             console.error("Could not re-send reminders to a user's hub", error);
           }

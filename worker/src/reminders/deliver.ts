@@ -18,6 +18,16 @@ export interface DeliveryReport {
   delivered: string[];
   gone: string[];
   retry: string[];
+  /** The longest wait a push service asked for with Retry-After (RFC 8030 §8.4), in ms; 0 when none did. */
+  retryAfterMs: number;
+}
+
+/** Retry-After as seconds or an HTTP date, in ms from `now`; 0 when absent or unreadable. */
+export function retryAfterMs(header: string | null, now: number): number {
+  if (!header) return 0;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim()) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? 0 : Math.max(0, at - now);
 }
 
 const signers = new WeakMap<Config, Promise<VapidSigner>>();
@@ -51,7 +61,7 @@ export async function deliver(
   vapid: { signer: VapidSigner; subject: string },
   now: number,
 ): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: [], gone: [], retry: [] };
+  const report: DeliveryReport = { delivered: [], gone: [], retry: [], retryAfterMs: 0 };
   const targets = entry.only ? subscriptions.filter((s) => entry.only?.includes(s.id)) : subscriptions;
   const ttlSeconds = Math.max(
     MIN_TTL_SECONDS,
@@ -73,6 +83,9 @@ export async function deliver(
           console.error(`A push service refused a reminder (${response.status}); not retried`);
         } else {
           report[outcome === "delivered" ? "delivered" : outcome].push(subscription.id);
+          if (outcome === "retry") {
+            report.retryAfterMs = Math.max(report.retryAfterMs, retryAfterMs(response.headers.get("retry-after"), now));
+          }
         }
       } catch (error) {
         console.error("Could not reach a push service; retrying later", error);

@@ -1,11 +1,17 @@
 /**
- * The SQL a user's hub runs, as that user (row-level security): only when a
- * write changed too many tasks to list (a bulk action) and after a push
- * service says a subscription is gone. An alarm that just sends needs none.
+ * The SQL a user's hub runs, as that user (row-level security): when a
+ * reminder is due (one round trip per batch of due entries, before anything
+ * is sent), when a write changed too many tasks to list (a bulk action), and
+ * after a push service says a subscription is gone.
  */
-import { sql } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
+import { type StoredSubscription, subscriptionsOf } from "../push-subscriptions/queries.ts";
 import { planOf, type ReminderPlan } from "./plan.ts";
+
+/** A retry may outlive its task's due time by this much (five waits of at most 10 min: hub-reminders.ts). */
+export const RETRY_WINDOW_MS = 60 * 60 * 1000;
 
 interface UpcomingRow {
   id: string;
@@ -28,4 +34,63 @@ export async function upcomingPlans(db: Database, userId: string, now: number): 
       reminders: row.reminders,
     }),
   );
+}
+
+/** What Postgres says about a batch of due reminders, read right before sending them. */
+export interface DueCheck {
+  /** Where to send: the user's subscriptions now (none once the account is deleted). */
+  subscriptions: StoredSubscription[];
+  /** Of the tasks asked about, those that may still remind (open, not deleted, with reminders), as plans; by id. */
+  tasks: Map<string, ReminderPlan>;
+  /** Whether the user has any such task due after RETRY_WINDOW_MS ago (false for a deleted account). */
+  anyLeft: boolean;
+}
+
+/** Reads the subscriptions, the due tasks and whether anything is left to remind, in one round trip. */
+export async function checkDue(
+  db: Database,
+  userId: string,
+  taskIds: readonly string[],
+  now: number,
+): Promise<DueCheck> {
+  const remindable = and(
+    eq(tasks.userId, userId),
+    isNull(tasks.deletedAt),
+    eq(tasks.completed, false),
+    isNotNull(tasks.dueAt),
+    sql`jsonb_array_length(${tasks.reminders}) > 0`,
+  );
+  const [subscriptions, due, left] = await db.batch([
+    subscriptionsOf(db, userId),
+    db
+      .select({
+        id: tasks.id,
+        title: tasks.title,
+        dueAt: tasks.dueAt,
+        reminders: tasks.reminders,
+        version: tasks.version,
+      })
+      .from(tasks)
+      .where(and(remindable, inArray(tasks.id, [...taskIds]))),
+    db
+      .select({ id: tasks.id })
+      .from(tasks)
+      .where(and(remindable, gt(tasks.dueAt, new Date(now - RETRY_WINDOW_MS))))
+      .limit(1),
+  ]);
+  return {
+    subscriptions,
+    tasks: new Map(
+      due.map((row) => [
+        row.id,
+        planOf(row.id, row.version, {
+          title: row.title,
+          dueAt: row.dueAt?.toISOString() ?? null,
+          completed: false,
+          reminders: row.reminders,
+        }),
+      ]),
+    ),
+    anyLeft: left.length > 0,
+  };
 }

@@ -1,19 +1,20 @@
 /**
- * A user's upcoming reminders and push subscriptions, kept in their hub's own
- * storage (SQLite-backed, synchronous KV), so an alarm needs no SQL and Neon
- * can sleep. Every change is one synchronous transaction.
+ * A user's upcoming reminders, kept in their hub's own storage (SQLite-backed,
+ * synchronous KV), so the hub knows when to wake without asking Postgres.
+ * What it holds is a plan, not a licence to send: before sending, the hub
+ * checks the due entries against Postgres (hub-reminders.ts, ADR 0014).
+ * Every change is one synchronous transaction.
  *
  * Keys:
  * - `reminder:<fireAt, 16 digits>:<taskId>` → ReminderEntry (listing in key order is fire order);
- * - `reminder-task:<taskId>` → TaskIndex: the task's current entries and the version they came from;
- * - `subscription:<id>` → StoredSubscription.
+ * - `reminder-task:<taskId>` → TaskIndex: the task's current entries and the version they came from.
  */
-import type { StoredSubscription } from "../push-subscriptions/queries.ts";
 import type { ReminderPlan } from "./plan.ts";
 
 const ENTRY = "reminder:";
 const TASK = "reminder-task:";
-const SUBSCRIPTION = "subscription:";
+/** Where hubs kept a mirror of the push subscriptions before ADR 0014's amendment; cleared with the rest. */
+const LEGACY_SUBSCRIPTION = "subscription:";
 
 /** A task with no reminders left keeps its version this long, so an older change arriving late is ignored. */
 export const TOMBSTONE_MS = 60 * 60 * 1000;
@@ -29,6 +30,8 @@ export interface ReminderEntry {
   attempt: number;
   /** On a retry, only the subscriptions that asked for it. */
   only?: string[];
+  /** Whether open pages were told (a retry's are; not when Postgres could not be asked). Older entries lack it. */
+  announced?: boolean;
 }
 
 interface TaskIndex {
@@ -37,6 +40,15 @@ interface TaskIndex {
   /** Set when `keys` is empty: after this the record is dropped. */
   until?: number;
 }
+
+/** A plan with nothing to fire, at the version the book holds: it clears the task's entries. */
+const nothingFor = (taskId: string, version: number): ReminderPlan => ({
+  taskId,
+  version,
+  title: "",
+  dueAt: null,
+  fireTimes: [],
+});
 
 const entryKey = (fireAt: number, taskId: string) => `${ENTRY}${String(fireAt).padStart(16, "0")}:${taskId}`;
 
@@ -84,11 +96,19 @@ export class ReminderBook {
     const dropped: ReminderPlan[] = [];
     for (const [key, index] of this.kv.list<TaskIndex>({ prefix: TASK })) {
       const taskId = key.slice(TASK.length);
-      if (!planned.has(taskId) && index.keys.length > 0) {
-        dropped.push({ taskId, version: index.version, title: "", dueAt: null, fireTimes: [] });
-      }
+      if (!planned.has(taskId) && index.keys.length > 0) dropped.push(nothingFor(taskId, index.version));
     }
     this.apply([...dropped, ...plans], now);
+  }
+
+  /** Drops the entries of tasks Postgres says can no longer remind (deleted, completed, gone with the account). */
+  drop(taskIds: readonly string[], now: number): void {
+    const dropped: ReminderPlan[] = [];
+    for (const taskId of taskIds) {
+      const index = this.kv.get<TaskIndex>(TASK + taskId);
+      if (index && index.keys.length > 0) dropped.push(nothingFor(taskId, index.version));
+    }
+    this.apply(dropped, now);
   }
 
   /** The earliest entry's fire time, or null. */
@@ -135,25 +155,12 @@ export class ReminderBook {
     });
   }
 
-  subscriptions(): StoredSubscription[] {
-    return [...this.kv.list<StoredSubscription>({ prefix: SUBSCRIPTION })].map(([, subscription]) => subscription);
-  }
-
-  putSubscriptions(subscriptions: readonly StoredSubscription[]): void {
+  /** Forgets everything: Postgres says the user has nothing left to remind (a deleted account, say). */
+  clear(): void {
     this.storage.transactionSync(() => {
-      for (const subscription of subscriptions) this.kv.put(SUBSCRIPTION + subscription.id, subscription);
+      for (const prefix of [ENTRY, TASK, LEGACY_SUBSCRIPTION]) {
+        for (const [key] of this.kv.list({ prefix })) this.kv.delete(key);
+      }
     });
-  }
-
-  /** Makes the mirror exactly `subscriptions` (the daily re-send from Postgres). */
-  replaceSubscriptions(subscriptions: readonly StoredSubscription[]): void {
-    this.storage.transactionSync(() => {
-      for (const [key] of this.kv.list({ prefix: SUBSCRIPTION })) this.kv.delete(key);
-      for (const subscription of subscriptions) this.kv.put(SUBSCRIPTION + subscription.id, subscription);
-    });
-  }
-
-  deleteSubscription(id: string): void {
-    this.kv.delete(SUBSCRIPTION + id);
   }
 }

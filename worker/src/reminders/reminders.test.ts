@@ -3,50 +3,20 @@
  * planned in the user's hub by the write that sets it, the hub's alarm is set
  * to its time, and when that comes it reaches the loopback fake push service
  * once (VAPID verified, decrypted with the subscription's keys) and the
- * user's open pages; a push service's 410 deletes the subscription.
+ * user's open pages; a push service's 404 or 410 deletes the subscription.
+ * Retries and the check against Postgres before sending: delivery.test.ts.
  */
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import {
-  bearer,
-  createTask,
-  jsonBody,
-  request,
-  signUpUser,
-  type TestUser,
-  taskOf,
-  tasksOf,
-} from "../../test/harness.ts";
+import { bearer, createTask, request, signUpUser, taskOf, tasksOf } from "../../test/harness.ts";
 import { type Listener, listen } from "../../test/live-sockets.ts";
-import { type FakeSubscription, newFakeSubscription } from "../../test/push-service-client.ts";
+import { alarmOf, alarmUntil, hubOf, pending, subscribed } from "../../test/reminder-hub.ts";
 
 const open: Listener[] = [];
 afterEach(() => {
   for (const listener of open.splice(0)) listener.socket.close(1000, "test over");
 });
-
-const hubOf = (user: TestUser) => env.USER_HUB.get(env.USER_HUB.idFromName(user.id));
-const pending = async (user: TestUser) => (await hubOf(user).reminderState()).pending;
-const alarmOf = (user: TestUser) => runInDurableObject(hubOf(user), (_, state) => state.storage.getAlarm());
-
-async function subscribed(user: TestUser): Promise<{ fake: FakeSubscription; id: string }> {
-  const fake = await newFakeSubscription(env.VAPID_PUBLIC_KEY);
-  const response = await request(`/api/${user.id}/push-subscriptions`, bearer(user, jsonBody(fake.json)));
-  expect(response.status).toBe(201);
-  return { fake, id: ((await response.json()) as { id: string }).id };
-}
-
-/** Runs the hub's alarm until `done` holds: early runs send nothing and set the alarm again. */
-async function alarmUntil(user: TestUser, done: () => Promise<void>, timeout: number): Promise<void> {
-  await vi.waitFor(
-    async () => {
-      await runDurableObjectAlarm(hubOf(user));
-      await done();
-    },
-    { timeout, interval: 250 },
-  );
-}
 
 describe("reminders", () => {
   // Covers 004 FR-027, 004 FR-028, 004 FR-030, 004 FR-021, 004 FR-020.
@@ -98,23 +68,21 @@ describe("reminders", () => {
   }, 120_000);
 
   // Covers 004 FR-028, 004 FR-024.
-  it("deletes a subscription whose push service answers 410, in the hub and in Postgres", async () => {
-    const user = await signUpUser();
-    const { fake, id } = await subscribed(user);
-    await fake.answerWith(410);
-    const dueAt = new Date(Date.now() + 61_000).toISOString();
-    await createTask(user, { title: "Gone", dueAt, reminders: [{ before: "PT1M" }] });
-    await alarmUntil(
-      user,
-      async () =>
-        expect((await env.USER_HUB.get(env.USER_HUB.idFromName(user.id)).reminderState()).subscriptions).toEqual([]),
-      20_000,
-    );
-    expect(await fake.received()).toHaveLength(1);
-    // Postgres no longer has it either: deleting it again is a 404.
-    const again = await request(`/api/${user.id}/push-subscriptions/${id}`, bearer(user, { method: "DELETE" }));
-    expect(again.status).toBe(404);
-  }, 60_000);
+  it.each([404, 410] as const)(
+    "deletes a subscription whose push service answers %i, in Postgres",
+    async (status) => {
+      const user = await signUpUser();
+      const { fake, id } = await subscribed(user);
+      await fake.answerWith(status);
+      const dueAt = new Date(Date.now() + 61_000).toISOString();
+      await createTask(user, { title: "Gone", dueAt, reminders: [{ before: "PT1M" }] });
+      await alarmUntil(user, async () => expect(await fake.received()).toHaveLength(1), 20_000);
+      // Postgres no longer has it: deleting it again is a 404, and the next reminder is not sent to it.
+      const again = await request(`/api/${user.id}/push-subscriptions/${id}`, bearer(user, { method: "DELETE" }));
+      expect(again.status).toBe(404);
+    },
+    60_000,
+  );
 
   // Covers 004 FR-027.
   it("re-plans on every change to the due date, the reminders, completion and deletion", async () => {

@@ -2,14 +2,14 @@
  * The one read across users (ADR 0014): the daily re-send needs every task
  * whose reminders fire in the next 24 hours, whoever owns it. It runs as
  * `todo_reminder_scheduler` (db/migrations/0007), a role that may only SELECT
- * the columns a reminder needs, of `tasks` and `push_subscriptions`, through
- * a read-only policy; it cannot write, and reads no description, tags or
- * anything of Better Auth's. Every other statement stays per user (ADR 0007).
+ * the columns a reminder needs, through a read-only policy; it cannot write,
+ * and reads no description, tags or anything of Better Auth's. Every other
+ * statement stays per user (ADR 0007). Subscriptions are not read here: each
+ * hub reads its user's when a reminder is due.
  */
 import { type NeonQueryFunction, neon } from "@neondatabase/serverless";
 import "../db/client.ts"; // sets the driver's routed fetch (NEON_HTTP_ENDPOINT, timeout) before any client exists
 import type { Config } from "../env.ts";
-import type { StoredSubscription } from "../push-subscriptions/queries.ts";
 
 export const SCHEDULER_ROLE = "todo_reminder_scheduler";
 /** Tasks per round trip; the re-send pages through the rest. */
@@ -26,8 +26,6 @@ export interface UpcomingTask {
 
 export interface UpcomingPage {
   tasks: UpcomingTask[];
-  /** The subscriptions of every user in `tasks`. */
-  subscriptions: Map<string, StoredSubscription[]>;
 }
 
 // $1 is "now"; a reminder fires at due_at - before (an ISO 8601 duration Postgres reads as an interval).
@@ -40,10 +38,6 @@ const IN_WINDOW = `t.deleted_at is null and not t.completed and jsonb_array_leng
 
 const PAGE = `select t.user_id, t.id, t.title, t.due_at, t.reminders, t.version from tasks t
   where ${IN_WINDOW} order by t.user_id, t.id limit $4`;
-
-const SUBSCRIPTIONS = `select s.user_id, s.id, s.endpoint, s.p256dh, s.auth from push_subscriptions s
-  where s.user_id in (select page.user_id from (select t.user_id from tasks t where ${IN_WINDOW}
-    order by t.user_id, t.id limit $4) page)`;
 
 const clients = new WeakMap<Config, NeonQueryFunction<false, false>>();
 
@@ -67,9 +61,7 @@ interface TaskRecord {
   version: number;
 }
 
-type SubscriptionRecord = StoredSubscription & { user_id: string };
-
-/** One page of upcoming tasks after `after` (user id, task id), with their owners' subscriptions: one round trip. */
+/** One page of upcoming tasks after `after` (user id, task id): one round trip. */
 export async function upcomingPage(
   config: Config,
   now: number,
@@ -78,18 +70,10 @@ export async function upcomingPage(
 ): Promise<UpcomingPage> {
   const client = clientFor(config);
   const params = [new Date(now).toISOString(), after.userId, after.id, limit];
-  const [, taskRows, subscriptionRows] = (await client.transaction(
-    [
-      client.query(`select set_config('role', '${SCHEDULER_ROLE}', true)`),
-      client.query(PAGE, params),
-      client.query(SUBSCRIPTIONS, params),
-    ],
+  const [, taskRows] = (await client.transaction(
+    [client.query(`select set_config('role', '${SCHEDULER_ROLE}', true)`), client.query(PAGE, params)],
     { readOnly: true },
-  )) as [unknown, TaskRecord[], SubscriptionRecord[]];
-  const subscriptions = new Map<string, StoredSubscription[]>();
-  for (const { user_id, ...subscription } of subscriptionRows) {
-    subscriptions.set(user_id, [...(subscriptions.get(user_id) ?? []), subscription]);
-  }
+  )) as [unknown, TaskRecord[]];
   return {
     tasks: taskRows.map((row) => ({
       userId: row.user_id,
@@ -99,6 +83,5 @@ export async function upcomingPage(
       reminders: row.reminders,
       version: row.version,
     })),
-    subscriptions,
   };
 }
