@@ -83,7 +83,7 @@ export function operation(components: Components, route: RouteDocumentation) {
   const requestBody = request?.body && requestBodyOf(components, request.body);
   const { operationId, summary, description, tags, security } = route;
   return {
-    operationId,
+    ...(operationId !== undefined ? { operationId } : {}),
     ...(summary !== undefined ? { summary } : {}),
     ...(description !== undefined ? { description } : {}),
     ...(tags ? { tags } : {}),
