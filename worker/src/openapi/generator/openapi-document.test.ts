@@ -3,6 +3,7 @@
  * same two routes, written once with each (same checks, defaults, transforms,
  * metadata ids and parameters), give the same document, key order included.
  * zod-to-openapi, which this generator replaced, crashed on the mini ones.
+ * And it refuses what would make a wrong document rather than write one.
  */
 import { describe, expect, it } from "vitest";
 import * as c from "zod";
@@ -222,5 +223,19 @@ describe("the document generator", () => {
         },
       },
     });
+  });
+
+  it("refuses two different schemas under one id, and a parameter named differently from its field", () => {
+    const named = (name: "a" | "b") => m.object({ [name]: m.string() }).check(m.meta({ id: "Clash" }));
+    const route = (schema: m.core.$ZodType, status: number) => ({
+      [status]: { description: "x", content: { "application/json": { schema } } },
+    });
+    expect(() =>
+      build([{ method: "get", path: "/clash", responses: { ...route(named("a"), 200), ...route(named("b"), 201) } }]),
+    ).toThrow(/Two different schemas have the id "Clash"/);
+    const params = m.object({ id: m.string().check(m.meta({ param: { name: "key", in: "path" } })) });
+    expect(() => build([{ method: "get", path: "/{id}", request: { params }, responses: {} }])).toThrow(
+      /parameter id is declared as path key/,
+    );
   });
 });
