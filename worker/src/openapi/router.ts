@@ -1,19 +1,21 @@
 /**
  * What @hono/zod-openapi's `.openapi(route, handler)` does at run time,
- * without the rest of that package: its import extends every zod schema with
+ * without that package: its import extends every zod schema with
  * zod-to-openapi, which keeps all of zod (locales included) in the bundle and
- * builds the document at startup. Here a route's declared params, query,
- * headers and JSON body become validators, every failure goes to the one
- * validation problem (422), and the handler is typed exactly as OpenAPIHono types it.
- * The document is built from the same route definitions ahead of time
- * (./document.ts, `npm run openapi`).
+ * builds the document at startup, and its types accept classic zod schemas
+ * only. Here a route's declared params, query, headers and JSON body become
+ * validators, every failure goes to the one validation problem (422), and the
+ * handler is typed as strictly as OpenAPIHono types it (./route-types.ts), for
+ * classic and `zod/mini` schemas alike. The document is built from the same
+ * route definitions ahead of time (./document.ts, `npm run openapi`).
  */
-import type { OpenAPIHono, RouteConfig } from "@hono/zod-openapi";
 import { type Context, type Env, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { validator } from "hono/validator";
-import type * as z from "zod";
 import { validationProblem } from "../problems/validation-hook.ts";
+import type { AnySchema, OpenApiRouter, RouteConfig } from "./route-types.ts";
+
+export type { OpenApiRouter, RouteConfig } from "./route-types.ts";
 
 /** A route's definition as written: its responses are a function, so that only the document builds them. */
 export type RouteDefinition = Omit<RouteConfig, "responses"> & { responses: () => RouteConfig["responses"] };
@@ -39,9 +41,20 @@ export function defineRoute<const R extends RouteDefinition>(route: R): DefinedR
 
 type Target = "query" | "param" | "header" | "json";
 
-function validate(target: Target, schema: z.ZodType): MiddlewareHandler {
+/**
+ * Classic and mini schemas both parse with their own `safeParseAsync` method
+ * (each failing with its own error class); core's `$ZodType` declares none.
+ */
+interface Parser {
+  safeParseAsync(
+    value: unknown,
+  ): Promise<{ success: true; data: unknown } | { success: false; error: Parameters<typeof validationProblem>[1] }>;
+}
+
+function validate(target: Target, schema: AnySchema): MiddlewareHandler {
+  const parser = schema as unknown as Parser;
   return validator(target, async (value) => {
-    const result = await schema.safeParseAsync(value);
+    const result = await parser.safeParseAsync(value);
     if (!result.success) throw validationProblem(target, result.error);
     return result.data;
   });
@@ -67,7 +80,7 @@ async function hasRequestBody(c: Context): Promise<boolean> {
 }
 
 /** 415 unless the body is JSON (or absent), then the body's validator; an absent optional body validates as {}. */
-function jsonBody(schema: z.ZodType, required: boolean): MiddlewareHandler[] {
+function jsonBody(schema: AnySchema, required: boolean): MiddlewareHandler[] {
   const mediaType: MiddlewareHandler = async (c, next) => {
     const type = c.req.header("content-type");
     const refused = type ? !JSON_MEDIA_TYPE.test(type) : await hasRequestBody(c);
@@ -87,27 +100,25 @@ function jsonBody(schema: z.ZodType, required: boolean): MiddlewareHandler[] {
 function validatorsOf(route: RouteConfig): MiddlewareHandler[] {
   const { request } = route;
   const validators: MiddlewareHandler[] = [];
-  if (request?.query) validators.push(validate("query", request.query as z.ZodType));
-  if (request?.params) validators.push(validate("param", request.params as z.ZodType));
-  if (request?.headers) validators.push(validate("header", request.headers as z.ZodType));
-  const content = request?.body?.content["application/json"];
-  const json = content && "schema" in content ? content.schema : undefined;
-  if (json) validators.push(...jsonBody(json as z.ZodType, request?.body?.required === true));
+  if (request?.query) validators.push(validate("query", request.query));
+  if (request?.params) validators.push(validate("param", request.params));
+  if (request?.headers) validators.push(validate("header", request.headers));
+  const json = request?.body?.content["application/json"].schema;
+  if (json) validators.push(...jsonBody(json, request?.body?.required === true));
   return validators;
 }
 
 /**
- * A Hono router with OpenAPIHono's typed `.openapi()`. Only `.openapi()` and
- * Hono's own methods exist at run time; the type is OpenAPIHono's so that
- * handlers, `c.req.valid()` and the site's `hc<AppType>` client are typed
- * from the routes exactly as before.
+ * A Hono router with a typed `.openapi()`. Only `.openapi()` and Hono's own
+ * methods exist at run time; its type (OpenApiRouter) types handlers,
+ * `c.req.valid()` and the site's `hc<AppType>` client from the routes.
  */
-export function openApiRouter<E extends Env>(): OpenAPIHono<E> {
+export function openApiRouter<E extends Env>(): OpenApiRouter<E> {
   const router = new Hono<E>();
   const openapi = (route: RouteConfig, handler: MiddlewareHandler) => {
     const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");
     router.on([route.method.toUpperCase()], [path], ...validatorsOf(route), handler);
     return router;
   };
-  return Object.assign(router, { openapi }) as unknown as OpenAPIHono<E>;
+  return Object.assign(router, { openapi }) as unknown as OpenApiRouter<E>;
 }
