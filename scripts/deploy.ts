@@ -49,6 +49,7 @@ interface WorkerConfig {
   services?: { binding: string; service: string }[] | undefined;
   send_email?: { name: string }[] | undefined;
   ratelimits?: { name: string; simple: { limit: number; period: number } }[] | undefined;
+  assets?: { directory?: string; binding?: string; run_worker_first?: boolean | string[] } | undefined;
 }
 
 /** The API's per-user limit as a Wrangler environment declares it, e.g. "300/60s", or "missing". */
@@ -85,6 +86,7 @@ function readProductionConfigs() {
     apiBinding: site.services?.find((service) => service.binding === "API")?.service,
     rateLimit: apiRateLimit(api),
     developmentRateLimit: apiRateLimit(apiDevelopment),
+    apiAssets: api.assets,
   };
 }
 
@@ -140,6 +142,16 @@ function configurationProblems(config: ReturnType<typeof readProductionConfigs>,
   expect(
     !config.apiVars.includes("PUSH_ALLOW_LOOPBACK"),
     "the API's production vars set PUSH_ALLOW_LOOPBACK; loopback push endpoints are for development",
+  );
+  // /openapi.json reads the document through ASSETS, behind the Worker's own middleware (ADR 0015).
+  const assets = config.apiAssets;
+  expect(
+    assets?.binding === "ASSETS" && assets.run_worker_first === true,
+    "the API's assets are not bound as ASSETS with run_worker_first: true (wrangler.jsonc)",
+  );
+  expect(
+    assets?.directory !== undefined && existsSync(join(assets.directory, "openapi.json")),
+    "the API's assets directory has no openapi.json: run `npm run openapi`",
   );
   expect(config.apiVars.includes("VAPID_SUBJECT"), "the API's production vars do not set VAPID_SUBJECT (reminders)");
   expect(
@@ -211,6 +223,12 @@ if (dryRun) {
     const share = ((gzipBytes / (3 * MiB)) * 100).toFixed(0);
     console.log(
       `  ${name.padEnd(10)} ${files} files, ${(bytes / 1024).toFixed(1)} KiB, gzip ${(gzipBytes / 1024).toFixed(1)} KiB (${share}% of the free plan's 3 MiB)`,
+    );
+  }
+  if (config.apiAssets?.directory) {
+    const { files, bytes } = bundleSize(config.apiAssets.directory);
+    console.log(
+      `  ${config.apiName.padEnd(10)} static assets (not in the bundle): ${files} files, ${(bytes / 1024).toFixed(1)} KiB`,
     );
   }
   console.log(`\nDry run: nothing was uploaded. The bundles are in ${OUT}.`);

@@ -11,11 +11,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { OPENAPI_JSON } from "../worker/src/openapi/document.generated.ts";
 import { openApiJson } from "../worker/src/openapi/document.ts";
+import { OPENAPI_ASSET } from "./lib/openapi-asset.ts";
 
+// The file the Worker serves (a static asset, wrangler.jsonc), as uploaded.
+const OPENAPI_JSON = readFileSync(OPENAPI_ASSET, "utf8");
 if (OPENAPI_JSON !== openApiJson()) {
-  console.error("✖ worker/src/openapi/document.generated.ts is stale: run `npm run openapi`.");
+  console.error("✖ worker/assets/openapi.json is stale: run `npm run openapi`.");
   process.exit(1);
 }
 

@@ -29,6 +29,8 @@ export interface Bindings {
   API_RATE_LIMIT: { limit(options: { key: string }): Promise<{ success: boolean }> };
   /** One Durable Object per user: live sockets (wrangler.jsonc durable_objects.bindings); required. */
   USER_HUB: UserHubNamespace;
+  /** Static assets (wrangler.jsonc assets.binding): the OpenAPI document served at /openapi.json; required. */
+  ASSETS: Fetcher;
   /** "on" serves the interactive reference at /docs (development only). Default off */
   API_DOCS?: string;
   /** Milliseconds to wait for the database before answering 503 (1000–60000). Default 5000 */

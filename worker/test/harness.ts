@@ -30,6 +30,8 @@ export function testBindings(overrides: Partial<Bindings> = {}): Bindings {
     API_RATE_LIMIT: env.API_RATE_LIMIT,
     // The real Durable Object namespace from wrangler.jsonc (live sockets, reminders).
     USER_HUB: env.USER_HUB,
+    // The real static assets from wrangler.jsonc (the OpenAPI document).
+    ASSETS: env.ASSETS,
     // The run's VAPID pair (vitest.config.ts) and the loopback allowance, as wrangler.jsonc's dev vars.
     VAPID_PUBLIC_KEY: env.VAPID_PUBLIC_KEY,
     VAPID_PRIVATE_KEY: env.VAPID_PRIVATE_KEY,

@@ -1,7 +1,7 @@
 /**
  * Builds the OpenAPI 3.1 document from the routes' definitions and zod
  * schemas, the single source of truth. It runs ahead of time (`npm run
- * openapi` writes ./document.generated.ts), never in the Worker: a generator
+ * openapi` writes the static asset worker/assets/openapi.json), never in the Worker: a generator
  * in the bundle would be most of its weight and startup. A worker test fails
  * when the generated file is stale.
  *
