@@ -40,8 +40,10 @@ export function defineRoute<const R extends RouteDefinition>(route: R): DefinedR
 type Target = "query" | "param" | "header" | "json";
 
 function validate(target: Target, schema: z.ZodType): MiddlewareHandler {
-  return validator(target, async (value) => {
-    const result = await schema.safeParseAsync(value);
+  return validator(target, (value) => {
+    // Synchronous on purpose: no schema refines asynchronously, and zod/mini's async parse
+    // defers every transform, which would reorder the 422's errors (a transformed field last).
+    const result = schema.safeParse(value);
     if (!result.success) throw validationProblem(target, result.error);
     return result.data;
   });
