@@ -3,7 +3,8 @@
  * isolate. A bad value fails loudly at the first request instead of being
  * half-applied.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
+import "./problems/english-messages.ts";
 import type { Database } from "./db/client.ts";
 import type { UserHubNamespace } from "./live/hub-binding.ts";
 import { parseHostList } from "./push/endpoint-policy.ts";
@@ -50,72 +51,84 @@ export interface Bindings {
 /** A database that does not answer within this time is treated as down (503), not waited on. */
 export const DEFAULT_DATABASE_TIMEOUT_MS = 5_000;
 
-const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).min(1) });
+const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) });
 
 const configSchema = z
   .object({
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string"),
-    NEON_HTTP_ENDPOINT: z.url().optional(),
-    AUTH_JWKS_URL: z.url().default("http://localhost:4321/api/auth/jwks"),
-    AUTH_JWKS: z
-      .string()
-      .transform((text, ctx) => {
-        try {
-          return jwkSetSchema.parse(JSON.parse(text));
-        } catch {
-          ctx.addIssue({ code: "custom", message: "must be a JSON Web Key Set with at least one key" });
-          return z.NEVER;
-        }
-      })
-      .optional(),
-    AUTH_SITE: z
-      .custom<Fetcher>(
+    DATABASE_URL: z.string().check(z.regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")),
+    NEON_HTTP_ENDPOINT: z.optional(z.url()),
+    AUTH_JWKS_URL: z._default(z.url(), "http://localhost:4321/api/auth/jwks"),
+    // zod/mini's transform has no ctx.addIssue: a refusal is pushed onto the payload's issues.
+    AUTH_JWKS: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((text: string, payload) => {
+          try {
+            return jwkSetSchema.parse(JSON.parse(text));
+          } catch {
+            payload.issues.push({
+              code: "custom",
+              message: "must be a JSON Web Key Set with at least one key",
+              input: text,
+            });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
+    AUTH_SITE: z.optional(
+      z.custom<Fetcher>(
         (value) => typeof (value as { fetch?: unknown } | null)?.fetch === "function",
         "must be a service binding (an object with fetch)",
-      )
-      .optional(),
-    AUTH_ISSUER: z.url().default("http://localhost:4321"),
-    AUTH_AUDIENCE: z.url().default("http://localhost:8787"),
-    ALLOWED_ORIGINS: z
-      .string()
-      .default("http://localhost:4321")
-      .transform((list) =>
+      ),
+    ),
+    AUTH_ISSUER: z._default(z.url(), "http://localhost:4321"),
+    AUTH_AUDIENCE: z._default(z.url(), "http://localhost:8787"),
+    ALLOWED_ORIGINS: z.pipe(
+      z._default(z.string(), "http://localhost:4321"),
+      z.transform((list: string) =>
         list
           .split(",")
           .map((origin) => origin.trim())
           .filter(Boolean),
       ),
-    API_DOCS: z.enum(["on", "off"]).default("off"),
-    DATABASE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(60_000).default(DEFAULT_DATABASE_TIMEOUT_MS),
-    VAPID_PUBLIC_KEY: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public point (65 bytes)")
-      .optional(),
-    VAPID_PRIVATE_KEY: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (32 bytes)")
-      .optional(),
-    VAPID_SUBJECT: z
-      .string()
-      .regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: URL")
-      .default("mailto:reminders@localhost"),
-    PUSH_SERVICE_HOSTS: z
-      .string()
-      .transform((list, ctx) => {
-        try {
-          return parseHostList(list);
-        } catch (error) {
-          ctx.addIssue({ code: "custom", message: (error as Error).message });
-          return z.NEVER;
-        }
-      })
-      .optional(),
-    PUSH_ALLOW_LOOPBACK: z.enum(["on", "off"]).default("off"),
+    ),
+    API_DOCS: z._default(z.enum(["on", "off"]), "off"),
+    DATABASE_TIMEOUT_MS: z._default(
+      z.coerce.number().check(z.int(), z.gte(1_000), z.lte(60_000)),
+      DEFAULT_DATABASE_TIMEOUT_MS,
+    ),
+    VAPID_PUBLIC_KEY: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public point (65 bytes)")),
+    ),
+    VAPID_PRIVATE_KEY: z.optional(
+      z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (32 bytes)")),
+    ),
+    VAPID_SUBJECT: z._default(
+      z.string().check(z.regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: URL")),
+      "mailto:reminders@localhost",
+    ),
+    PUSH_SERVICE_HOSTS: z.optional(
+      z.pipe(
+        z.string(),
+        z.transform((list: string, payload) => {
+          try {
+            return parseHostList(list);
+          } catch (error) {
+            payload.issues.push({ code: "custom", message: (error as Error).message, input: list });
+            return z.NEVER;
+          }
+        }),
+      ),
+    ),
+    PUSH_ALLOW_LOOPBACK: z._default(z.enum(["on", "off"]), "off"),
   })
-  .refine((config) => (config.VAPID_PUBLIC_KEY === undefined) === (config.VAPID_PRIVATE_KEY === undefined), {
-    message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
-    path: ["VAPID_PRIVATE_KEY"],
-  });
+  .check(
+    z.refine((config) => (config.VAPID_PUBLIC_KEY === undefined) === (config.VAPID_PRIVATE_KEY === undefined), {
+      message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
+      path: ["VAPID_PRIVATE_KEY"],
+    }),
+  );
 
 export type Config = z.infer<typeof configSchema>;
 

@@ -1,5 +1,5 @@
 /** Liveness: answers without touching the database or the key source. */
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { AppEnv } from "../env.ts";
 import { defineRoute, openApiRouter } from "../openapi/router.ts";
 
@@ -13,7 +13,9 @@ export const healthRoute = defineRoute({
   responses: () => ({
     200: {
       description: "The Worker is up",
-      content: { "application/json": { schema: z.object({ status: z.literal("ok") }).meta({ id: "Health" }) } },
+      content: {
+        "application/json": { schema: z.object({ status: z.literal("ok") }).check(z.meta({ id: "Health" })) },
+      },
     },
   }),
 });

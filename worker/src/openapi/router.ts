@@ -12,6 +12,7 @@
 import { type Context, type Env, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { validator } from "hono/validator";
+import { safeParse } from "zod/mini";
 import { validationProblem } from "../problems/validation-hook.ts";
 import type { AnySchema, OpenApiRouter, RouteConfig } from "./route-types.ts";
 
@@ -41,20 +42,11 @@ export function defineRoute<const R extends RouteDefinition>(route: R): DefinedR
 
 type Target = "query" | "param" | "header" | "json";
 
-/**
- * Classic and mini schemas both parse with their own `safeParseAsync` method
- * (each failing with its own error class); core's `$ZodType` declares none.
- */
-interface Parser {
-  safeParseAsync(
-    value: unknown,
-  ): Promise<{ success: true; data: unknown } | { success: false; error: Parameters<typeof validationProblem>[1] }>;
-}
-
 function validate(target: Target, schema: AnySchema): MiddlewareHandler {
-  const parser = schema as unknown as Parser;
-  return validator(target, async (value) => {
-    const result = await parser.safeParseAsync(value);
+  return validator(target, (value) => {
+    // Synchronous on purpose: no schema refines asynchronously, and zod/mini's async parse
+    // defers every transform, which would reorder the 422's errors (a transformed field last).
+    const result = safeParse(schema, value);
     if (!result.success) throw validationProblem(target, result.error);
     return result.data;
   });

@@ -2,7 +2,8 @@
  * The one validation hook: every zod issue becomes an entry in a 422
  * problem's `errors`, so a client learns about every field at fault at once.
  */
-import type { z } from "zod";
+import type * as z from "zod/mini";
+import "./english-messages.ts";
 import { type FieldError, ProblemError } from "./problem-error.ts";
 
 export type Target = "json" | "query" | "param" | "header" | "form" | "cookie";
@@ -32,7 +33,7 @@ export function toFieldErrors(target: Target, issues: readonly z.core.$ZodIssue[
 }
 
 /** The 422 for a failed validation: every issue, at its pointer. */
-export function validationProblem(target: Target, error: z.ZodError): ProblemError {
+export function validationProblem(target: Target, error: z.core.$ZodError): ProblemError {
   return new ProblemError("VALIDATION_FAILED", {
     detail: "The request has invalid fields; see errors.",
     errors: toFieldErrors(target, error.issues),
@@ -40,6 +41,8 @@ export function validationProblem(target: Target, error: z.ZodError): ProblemErr
 }
 
 /** The hook every route's validators use (./openapi/router.ts): throw the 422 for any failed validation. */
-export function validationHook(result: { success: true } | { success: false; error: z.ZodError; target: Target }) {
+export function validationHook(
+  result: { success: true } | { success: false; error: z.core.$ZodError; target: Target },
+) {
   if (!result.success) throw validationProblem(result.target, result.error);
 }

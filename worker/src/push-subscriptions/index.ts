@@ -52,7 +52,8 @@ export const pushSubscriptionsRouter = openApiRouter<AppEnv>()
     return c.json({ publicKey }, 200);
   })
   .openapi(createSubscriptionRoute, async (c) => {
-    const checked = await bodyWithPolicy(c.var.config).safeParseAsync(c.req.valid("json"));
+    // Synchronous, as the router's validators (see openapi/router.ts).
+    const checked = bodyWithPolicy(c.var.config).safeParse(c.req.valid("json"));
     if (!checked.success) throw validationProblem("json", checked.error);
     const input = checked.data;
     let id: string;

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from "vitest";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { toFieldErrors } from "../problems/validation-hook.ts";
 import { durationSeconds } from "./duration.ts";
 import { parseRule } from "./rule.ts";
@@ -13,8 +13,8 @@ import { checkRecurrence, recurrenceFields } from "./schemas.ts";
 
 /** A task body as the wiring will build it: the existing dueAt plus the new fields and the cross-field rules. */
 const Body = z
-  .strictObject({ dueAt: z.iso.datetime({ offset: true }).nullable().default(null), ...recurrenceFields })
-  .superRefine(checkRecurrence);
+  .strictObject({ dueAt: z._default(z.nullable(z.iso.datetime({ offset: true })), null), ...recurrenceFields })
+  .check(z.superRefine(checkRecurrence));
 
 function pointers(body: unknown) {
   const result = Body.safeParse(body);

@@ -1,11 +1,11 @@
 /**
  * The task fields issue 15 adds, as zod schemas ready to spread into the
  * create and replace bodies (`...recurrenceFields`), plus the cross-field
- * rules (`checkRecurrence`, for the body's `.superRefine`). Every refusal is
+ * rules (`checkRecurrence`, for the body's `z.superRefine` check). Every refusal is
  * an issue at the field's own path, so the one validation hook reports it as
  * a 422 pointing at `repeat`, `dueAt`, `timeZone` or `reminders`.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { durationSeconds, isReminderLead, MAX_REMINDERS } from "./duration.ts";
 import { nextOccurrence } from "./next-occurrence.ts";
 import { MAX_RULE_LENGTH, parseRule } from "./rule.ts";
@@ -13,52 +13,60 @@ import { isTimeZone, MAX_TIME_ZONE_LENGTH } from "./time-zone.ts";
 
 /** An RRULE value in the supported subset, kept as the client wrote it. */
 export const repeat = z
-  .string()
-  // abort: a rule that is too long is not parsed as well, so it gets one error, not two.
-  .max(MAX_RULE_LENGTH, { message: `Must be at most ${MAX_RULE_LENGTH} characters`, abort: true })
-  .superRefine((value, ctx) => {
-    const parsed = parseRule(value);
-    if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
-  })
-  .nullable()
-  .describe("An RFC 5545 RRULE value without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO");
+  .nullable(
+    z.string().check(
+      // abort: a rule that is too long is not parsed as well, so it gets one error, not two.
+      z.maxLength(MAX_RULE_LENGTH, { message: `Must be at most ${MAX_RULE_LENGTH} characters`, abort: true }),
+      z.superRefine((value: string, ctx) => {
+        const parsed = parseRule(value);
+        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+      }),
+    ),
+  )
+  .check(z.describe("An RFC 5545 RRULE value without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO"));
 
 export const timeZone = z
-  .string()
-  .max(MAX_TIME_ZONE_LENGTH, { abort: true })
-  .refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Berlin")
-  .nullable()
-  .describe("The zone whose wall-clock time a repeating task keeps");
+  .nullable(
+    z
+      .string()
+      .check(
+        z.maxLength(MAX_TIME_ZONE_LENGTH, { abort: true }),
+        z.refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Berlin"),
+      ),
+  )
+  .check(z.describe("The zone whose wall-clock time a repeating task keeps"));
 
 export const repeatFrom = z
   .enum(["due", "completion"])
-  .describe("Count the next occurrence from the due date (default) or from the completion");
+  .check(z.describe("Count the next occurrence from the due date (default) or from the completion"));
 
 export const Reminder = z.strictObject({
   before: z
     .string()
-    .max(32)
-    .refine(isReminderLead, "Must be an ISO 8601 duration from PT0S to P30D, e.g. PT15M or P1D")
-    .describe("How long before dueAt"),
+    .check(
+      z.maxLength(32),
+      z.refine(isReminderLead, "Must be an ISO 8601 duration from PT0S to P30D, e.g. PT15M or P1D"),
+      z.describe("How long before dueAt"),
+    ),
 });
 
 /** At most five reminders; two spelled differently but equally long (PT60M, PT1H) are one. */
-export const reminders = z
-  .array(Reminder)
-  .max(MAX_REMINDERS, `At most ${MAX_REMINDERS} reminders`)
-  .transform((list) =>
+export const reminders = z.pipe(
+  z.array(Reminder).check(z.maxLength(MAX_REMINDERS, `At most ${MAX_REMINDERS} reminders`)),
+  z.transform((list: { before: string }[]) =>
     list.filter(
       (reminder, index) =>
         list.findIndex((other) => durationSeconds(other.before) === durationSeconds(reminder.before)) === index,
     ),
-  );
+  ),
+);
 
 /** The new editable fields with their defaults, for the create and replace bodies. */
 export const recurrenceFields = {
-  repeat: repeat.default(null),
-  timeZone: timeZone.default(null),
-  repeatFrom: repeatFrom.default("due"),
-  reminders: reminders.default([]),
+  repeat: z._default(repeat, null),
+  timeZone: z._default(timeZone, null),
+  repeatFrom: z._default(repeatFrom, "due"),
+  reminders: z._default(reminders, []),
 };
 
 export interface RecurrenceInput {
@@ -78,7 +86,7 @@ export interface RecurrenceInput {
  * of its own, so each value is checked again here before it is used; a field
  * that is wrong already has its issue and gets no second one.
  */
-export function checkRecurrence(value: RecurrenceInput, ctx: z.RefinementCtx): void {
+export function checkRecurrence(value: RecurrenceInput, ctx: z.core.$RefinementCtx): void {
   if (Array.isArray(value.reminders) && value.reminders.length > 0 && value.dueAt === null) {
     ctx.addIssue({ code: "custom", path: ["reminders"], message: "Reminders need a dueAt" });
   }

@@ -4,7 +4,7 @@
  * per-user row caps the database enforces (db/migrations/0003_per_user_bounds.sql).
  * Kept apart from schemas.ts so the limits are found, and changed, in one place.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** Rows per user the database accepts in `tasks` (trigger `tasks_per_user_limit`). */
 export const MAX_TASKS_PER_USER = 10_000;
@@ -24,14 +24,16 @@ const latest = Date.parse(LATEST_INSTANT);
  * (a BC instant in UTC) and year 50 (read back as 1950) are refused here.
  */
 export function instant(message: string) {
-  return z.iso
-    .datetime({ offset: true, message })
-    .max(64, message)
-    .refine((value) => {
-      const time = Date.parse(value);
-      return time >= earliest && time <= latest;
-    }, `Must be between ${EARLIEST_INSTANT} and ${LATEST_INSTANT}`)
-    .transform((value) => new Date(value).toISOString());
+  return z.pipe(
+    z.iso.datetime({ offset: true, message }).check(
+      z.maxLength(64, message),
+      z.refine((value) => {
+        const time = Date.parse(value);
+        return time >= earliest && time <= latest;
+      }, `Must be between ${EARLIEST_INSTANT} and ${LATEST_INSTANT}`),
+    ),
+    z.transform((value: string) => new Date(value).toISOString()),
+  );
 }
 
 /**

@@ -3,43 +3,50 @@
  * task a filter selects (not just a loaded page), and the restore of a bulk
  * deletion. Kept apart from schemas.ts, whose list filters it reuses.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
 import { count, ListFields, TaskCounts } from "./schemas.ts";
 
 export const bulkActions = ["complete", "reopen", "delete-completed", "restore"] as const;
 
 /** The list's filters, with the list's rules; an empty filter selects every task. */
-export const BulkFilter = ListFields.pick({
-  status: true,
-  priority: true,
-  tag: true,
-  q: true,
-  due: true,
-  dueBefore: true,
-  dueAfter: true,
-  tz: true,
-}).meta({ id: "BulkFilter" });
+export const BulkFilter = z
+  .pick(ListFields, {
+    status: true,
+    priority: true,
+    tag: true,
+    q: true,
+    due: true,
+    dueBefore: true,
+    dueAfter: true,
+    tz: true,
+  })
+  .check(z.meta({ id: "BulkFilter" }));
 
 const FilteredAction = z
   .strictObject({
     action: z.enum(["complete", "reopen", "delete-completed"]),
-    filter: BulkFilter.optional(),
+    filter: z.optional(BulkFilter),
   })
-  .meta({ id: "FilteredBulkAction", description: "Complete, reopen or delete the completed tasks a filter selects." });
+  .check(
+    z.meta({
+      id: "FilteredBulkAction",
+      description: "Complete, reopen or delete the completed tasks a filter selects.",
+    }),
+  );
 
 const RestoreAction = z
   .strictObject({
     action: z.literal("restore"),
-    deletionId: z.uuid("Must be a deletionId from a bulk delete").meta({ maxLength: 36 }),
+    deletionId: z.uuid("Must be a deletionId from a bulk delete").check(z.meta({ maxLength: 36 })),
   })
-  .meta({ id: "RestoreBulkAction", description: "Undo a bulk delete, within the restore window." });
+  .check(z.meta({ id: "RestoreBulkAction", description: "Undo a bulk delete, within the restore window." }));
 
 export const BulkBody = z
   .discriminatedUnion("action", [FilteredAction, RestoreAction], {
     error: `Must be one of ${bulkActions.join(", ")}`,
   })
-  .meta({ id: "BulkAction" });
+  .check(z.meta({ id: "BulkAction" }));
 
 export const BulkResult = lazy(() =>
   z
@@ -47,16 +54,16 @@ export const BulkResult = lazy(() =>
       action: z.enum(bulkActions),
       count: count("How many tasks the action changed"),
       deletionId: z
-        .uuid()
-        .meta({ maxLength: 36 })
-        .nullable()
-        .meta({ description: "For delete-completed: restore the batch with it" }),
+        .nullable(z.uuid().check(z.meta({ maxLength: 36 })))
+        .check(z.meta({ description: "For delete-completed: restore the batch with it" })),
       counts: TaskCounts(),
     })
-    .meta({
-      id: "BulkResult",
-      description: "What a bulk action did; counts are after the action, over the filter without its status.",
-    }),
+    .check(
+      z.meta({
+        id: "BulkResult",
+        description: "What a bulk action did; counts are after the action, over the filter without its status.",
+      }),
+    ),
 );
 
 export type BulkInput = z.output<typeof BulkBody>;

@@ -2,7 +2,7 @@
  * OpenAPI route definitions for a repeating task's completion history and its
  * Undo (spec 004 FR-008, FR-010); handlers live in ./index.ts.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
 import { defineRoute } from "../openapi/router.ts";
 import { problemResponses } from "../problems/openapi.ts";
@@ -10,7 +10,7 @@ import { MAX_COMPLETIONS_PER_TASK } from "./completion-queries.ts";
 import { everyRouteProblems, ifMatch, rateLimitPolicy, security, tags, taskResponse } from "./routes.ts";
 import { TaskIdParams } from "./schemas.ts";
 
-const instantOut = () => z.iso.datetime({ offset: true }).meta({ maxLength: 30 });
+const instantOut = () => z.iso.datetime({ offset: true }).check(z.meta({ maxLength: 30 }));
 
 export const TaskCompletions = lazy(() =>
   z
@@ -18,16 +18,18 @@ export const TaskCompletions = lazy(() =>
       items: z
         .array(
           z.object({
-            completedAt: instantOut().meta({ description: "When the occurrence was completed" }),
-            dueAt: instantOut().meta({ description: "The occurrence's due date" }),
+            completedAt: instantOut().check(z.meta({ description: "When the occurrence was completed" })),
+            dueAt: instantOut().check(z.meta({ description: "The occurrence's due date" })),
           }),
         )
-        .max(MAX_COMPLETIONS_PER_TASK),
+        .check(z.maxLength(MAX_COMPLETIONS_PER_TASK)),
     })
-    .meta({
-      id: "TaskCompletions",
-      description: `A repeating task's completed occurrences, newest first (at most the newest ${MAX_COMPLETIONS_PER_TASK} are kept).`,
-    }),
+    .check(
+      z.meta({
+        id: "TaskCompletions",
+        description: `A repeating task's completed occurrences, newest first (at most the newest ${MAX_COMPLETIONS_PER_TASK} are kept).`,
+      }),
+    ),
 );
 
 export const listTaskCompletionsRoute = defineRoute({

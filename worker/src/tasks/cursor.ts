@@ -5,7 +5,7 @@
  * it belongs to the requested sort is checked by the list query's schema.
  */
 import { base64url } from "jose";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 export interface Cursor {
   sort: string;
@@ -42,16 +42,20 @@ function decode(text: string): Cursor | undefined {
   return { sort, order, key, id };
 }
 
-/** `?cursor=`: an opaque string in the document, a decoded Cursor to the handler. */
+/**
+ * `?cursor=`: an opaque string in the document, a decoded Cursor to the handler.
+ * (zod/mini's transform has no `ctx.addIssue`; the issue goes straight into the payload.)
+ */
 export const cursorParam = z
-  .string()
-  .max(512)
-  .transform((text, ctx) => {
-    const cursor = decode(text);
-    if (!cursor) {
-      ctx.addIssue({ code: "custom", message: NOT_A_CURSOR });
-      return z.NEVER;
-    }
-    return cursor;
-  })
-  .meta({ description: "Opaque; from nextCursor", pattern: CURSOR_PATTERN });
+  .pipe(
+    z.string().check(z.maxLength(512)),
+    z.transform((text: string, payload) => {
+      const cursor = decode(text);
+      if (!cursor) {
+        payload.issues.push({ code: "custom", message: NOT_A_CURSOR, input: text });
+        return z.NEVER;
+      }
+      return cursor;
+    }),
+  )
+  .check(z.meta({ description: "Opaque; from nextCursor", pattern: CURSOR_PATTERN }));

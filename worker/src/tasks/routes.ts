@@ -3,7 +3,7 @@
  * `responses` is a function: only the document generator calls it, so the
  * Worker never builds response schemas, headers or problem entries (issue 14).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { ifMatchHeader } from "../http/preconditions.ts";
 import { defineRoute } from "../openapi/router.ts";
 import { corsHeader, problemResponses, rateLimitFields } from "../problems/openapi.ts";
@@ -35,24 +35,28 @@ export const taskResponse = (description: string) => ({
   content: { "application/json": { schema: Task() } },
 });
 export const ifMatch = z.object({
-  "if-match": ifMatchHeader.meta({
-    param: { name: "if-match", in: "header" },
-    description: 'Apply only if the task\'s ETag matches: * or a list of entity tags, e.g. "3"',
-  }),
+  "if-match": ifMatchHeader.check(
+    z.meta({
+      param: { name: "if-match", in: "header" },
+      description: 'Apply only if the task\'s ETag matches: * or a list of entity tags, e.g. "3"',
+    }),
+  ),
 });
 
 /** Optional on POST /tasks and POST /tasks/bulk: the same key and body replay the first answer. */
 export const idempotencyKeyHeader = z.object({
   "idempotency-key": z
-    .string()
-    .min(1)
-    .max(255)
-    .regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")
-    .optional()
-    .meta({
-      param: { name: "idempotency-key", in: "header" },
-      description: "Makes a retry safe: the same key and body replay the first answer for 24 hours",
-    }),
+    .optional(
+      z
+        .string()
+        .check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")),
+    )
+    .check(
+      z.meta({
+        param: { name: "idempotency-key", in: "header" },
+        description: "Makes a retry safe: the same key and body replay the first answer for 24 hours",
+      }),
+    ),
 });
 
 /** The problems every route under /api/{userId}/ can answer with, whatever it does. */

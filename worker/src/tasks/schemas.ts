@@ -9,7 +9,7 @@
  *   level; its type is `z.infer<ReturnType<typeof Task>>`, which constructs nothing.
  *   openapi/startup.test.ts fails when one is built at load.
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { repeatFroms, taskPriorities } from "../../../db/schema/tasks.ts";
 import { lazy } from "../openapi/lazy.ts";
 import { MAX_REMINDERS } from "../recurrence/duration.ts";
@@ -24,105 +24,115 @@ export const MAX_TAGS = 10;
 export const TaskParams = z.object({
   userId: z
     .string()
-    .min(1)
-    .max(128)
-    .meta({ param: { name: "userId", in: "path" }, example: "8fJq2c1rP0cXyZ" }),
+    .check(
+      z.minLength(1),
+      z.maxLength(128),
+      z.meta({ param: { name: "userId", in: "path" }, example: "8fJq2c1rP0cXyZ" }),
+    ),
 });
 
-export const TaskIdParams = TaskParams.extend({
-  id: z.uuid("Must be a task id (UUID)").meta({
-    maxLength: 36,
-    param: { name: "id", in: "path" },
-    example: "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11",
-  }),
+export const TaskIdParams = z.extend(TaskParams, {
+  id: z.uuid("Must be a task id (UUID)").check(
+    z.meta({
+      maxLength: 36,
+      param: { name: "id", in: "path" },
+      example: "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11",
+    }),
+  ),
 });
 
 /** Postgres text cannot hold U+0000 or a lone surrogate; refuse them here rather than fail in the database. */
 const text = () =>
-  z
-    .string()
-    .refine((value) => !value.includes("\u0000"), "Must not contain the NUL character")
-    .refine(isWellFormed, "Must be well-formed Unicode (no lone surrogates)");
+  z.string().check(
+    z.refine((value) => !value.includes("\u0000"), "Must not contain the NUL character"),
+    z.refine(isWellFormed, "Must be well-formed Unicode (no lone surrogates)"),
+  );
 
-const title = text()
-  .trim()
-  .min(1, "Title must not be empty")
-  .max(200, "Title must be at most 200 characters")
-  .meta({ example: "Water the plants" });
-const description = text().max(1000, "Description must be at most 1000 characters").nullable();
+const title = text().check(
+  z.trim(),
+  z.minLength(1, "Title must not be empty"),
+  z.maxLength(200, "Title must be at most 200 characters"),
+  z.meta({ example: "Water the plants" }),
+);
+const description = z.nullable(text().check(z.maxLength(1000, "Description must be at most 1000 characters")));
 const priority = z.enum(taskPriorities);
 /** Tags are trimmed, lower-cased and NFC-normalised, then de-duplicated. */
-const tag = text()
-  .max(200, "Tags must be at most 32 characters")
-  .transform((t) => t.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase())
-  .pipe(z.string().min(1, "Tags must not be empty").max(32, "Tags must be at most 32 characters"));
+const tag = z.pipe(
+  z.pipe(
+    text().check(z.maxLength(200, "Tags must be at most 32 characters")),
+    z.transform((t: string) => t.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase()),
+  ),
+  z.string().check(z.minLength(1, "Tags must not be empty"), z.maxLength(32, "Tags must be at most 32 characters")),
+);
 const tags = z
-  .array(tag)
-  .max(MAX_TAGS, `At most ${MAX_TAGS} tags`)
-  .transform((list) => [...new Set(list)])
-  .meta({ example: ["home", "garden"] });
-const dueAt = instant("Must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z")
-  .nullable()
-  .meta({ example: "2026-12-01T09:00:00+01:00" });
+  .pipe(
+    z.array(tag).check(z.maxLength(MAX_TAGS, `At most ${MAX_TAGS} tags`)),
+    z.transform((list: string[]) => [...new Set(list)]),
+  )
+  .check(z.meta({ example: ["home", "garden"] }));
+const dueAt = z
+  .nullable(instant("Must be an ISO 8601 date-time with an offset, e.g. 2026-12-01T09:00:00Z"))
+  .check(z.meta({ example: "2026-12-01T09:00:00+01:00" }));
 
 /** The fields a client edits, shared by create and replace; issue 15's repeat and reminders among them (spec 004). */
 const editableFields = {
   title,
-  description: description.default(null),
-  priority: priority.default("none"),
-  tags: tags.default([]),
-  dueAt: dueAt.default(null),
+  description: z._default(description, null),
+  priority: z._default(priority, "none"),
+  tags: z._default(tags, []),
+  dueAt: z._default(dueAt, null),
   ...recurrenceFields,
 };
 
 // checkRecurrence: a repeating task needs dueAt and timeZone, reminders need dueAt (422s at those fields).
-export const CreateTaskBody = z.strictObject(editableFields).superRefine(checkRecurrence).meta({ id: "CreateTask" });
+export const CreateTaskBody = z
+  .strictObject(editableFields)
+  .check(z.superRefine(checkRecurrence), z.meta({ id: "CreateTask" }));
 
 /**
  * PUT replaces every editable field; omitted optional fields return to their
- * defaults. (Declared flat, not with .extend(): the generated document would
+ * defaults. (Declared flat, not with z.extend(): the generated document would
  * otherwise be an allOf of two closed objects, which no body satisfies.)
  */
 export const ReplaceTaskBody = z
-  .strictObject({ ...editableFields, completed: z.boolean().default(false) })
-  .superRefine(checkRecurrence)
-  .meta({ id: "ReplaceTask" });
+  .strictObject({ ...editableFields, completed: z._default(z.boolean(), false) })
+  .check(z.superRefine(checkRecurrence), z.meta({ id: "ReplaceTask" }));
 
 export const CompleteTaskBody = z
   .strictObject({ completed: z.boolean() })
-  .meta({ id: "CompleteTask", description: "Omit the body to toggle." });
+  .check(z.meta({ id: "CompleteTask", description: "Omit the body to toggle." }));
 
 /** A count or version: a non-negative 32-bit integer, as the document declares it. */
 export const count = (description?: string) =>
-  z
-    .int()
-    .min(0)
-    .max(2_147_483_647)
-    .meta({ format: "int32", ...(description ? { description } : {}) });
+  z.int().check(z.gte(0), z.lte(2_147_483_647), z.meta({ format: "int32", ...(description ? { description } : {}) }));
 
 /** An instant as the API writes it (toISOString): 24 characters. */
-const instantOut = () => z.iso.datetime({ offset: true }).meta({ maxLength: 30 });
+const instantOut = () => z.iso.datetime({ offset: true }).check(z.meta({ maxLength: 30 }));
 
 export const Task = lazy(() =>
   z
     .object({
-      id: z.uuid().meta({ maxLength: 36 }),
-      title: z.string().max(200),
-      description: z.string().max(1000).nullable(),
+      id: z.uuid().check(z.meta({ maxLength: 36 })),
+      title: z.string().check(z.maxLength(200)),
+      description: z.nullable(z.string().check(z.maxLength(1000))),
       completed: z.boolean(),
-      completedAt: instantOut().nullable(),
+      completedAt: z.nullable(instantOut()),
       priority,
-      tags: z.array(z.string().max(32)).max(MAX_TAGS),
-      dueAt: instantOut().nullable(),
-      repeat: z.string().max(MAX_RULE_LENGTH).nullable().meta({ description: "An RFC 5545 RRULE value, or null" }),
-      timeZone: z.string().max(MAX_TIME_ZONE_LENGTH).nullable().meta({ description: "An IANA time zone, or null" }),
+      tags: z.array(z.string().check(z.maxLength(32))).check(z.maxLength(MAX_TAGS)),
+      dueAt: z.nullable(instantOut()),
+      repeat: z
+        .nullable(z.string().check(z.maxLength(MAX_RULE_LENGTH)))
+        .check(z.meta({ description: "An RFC 5545 RRULE value, or null" })),
+      timeZone: z
+        .nullable(z.string().check(z.maxLength(MAX_TIME_ZONE_LENGTH)))
+        .check(z.meta({ description: "An IANA time zone, or null" })),
       repeatFrom: z.enum(repeatFroms),
-      reminders: z.array(z.object({ before: z.string().max(32) })).max(MAX_REMINDERS),
+      reminders: z.array(z.object({ before: z.string().check(z.maxLength(32)) })).check(z.maxLength(MAX_REMINDERS)),
       createdAt: instantOut(),
       updatedAt: instantOut(),
       version: count("Increments on every change; the ETag carries it."),
     })
-    .meta({ id: "Task" }),
+    .check(z.meta({ id: "Task" })),
 );
 
 export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
@@ -141,27 +151,33 @@ const isTimeZone = (zone: string) => {
 
 /** The list's query parameters; the bulk filter picks from these. */
 export const ListFields = z.strictObject({
-  status: z.enum(["all", "pending", "completed"]).default("all"),
-  priority: priority.optional(),
-  tag: tag.optional(),
-  q: text().trim().min(1).max(200).optional().meta({ description: "Case-insensitive search in title and description" }),
-  due: z.enum(dueFilters).optional(),
-  dueBefore: instant("Must be an ISO 8601 date-time with an offset").optional(),
-  dueAfter: instant("Must be an ISO 8601 date-time with an offset").optional(),
+  status: z._default(z.enum(["all", "pending", "completed"]), "all"),
+  priority: z.optional(priority),
+  tag: z.optional(tag),
+  q: z
+    .optional(text().check(z.trim(), z.minLength(1), z.maxLength(200)))
+    .check(z.meta({ description: "Case-insensitive search in title and description" })),
+  due: z.optional(z.enum(dueFilters)),
+  dueBefore: z.optional(instant("Must be an ISO 8601 date-time with an offset")),
+  dueAfter: z.optional(instant("Must be an ISO 8601 date-time with an offset")),
   tz: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Paris")
-    .meta({ pattern: "^[A-Za-z][A-Za-z0-9_+/-]*$" })
-    .default("UTC")
-    .meta({ description: "Time zone for due=today|week" }),
-  sort: z.enum(taskSorts).default("created"),
+    ._default(
+      z
+        .string()
+        .check(
+          z.maxLength(64),
+          z.refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Paris"),
+          z.meta({ pattern: "^[A-Za-z][A-Za-z0-9_+/-]*$" }),
+        ),
+      "UTC",
+    )
+    .check(z.meta({ description: "Time zone for due=today|week" })),
+  sort: z._default(z.enum(taskSorts), "created"),
   order: z
-    .enum(["asc", "desc"])
-    .optional()
-    .meta({ description: "Default: desc for created/updated/priority, asc otherwise" }),
-  limit: z.coerce.number().int().min(1).max(200).default(50).meta({ format: "int32" }),
-  cursor: cursorParam.optional(),
+    .optional(z.enum(["asc", "desc"]))
+    .check(z.meta({ description: "Default: desc for created/updated/priority, asc otherwise" })),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(200)), 50).check(z.meta({ format: "int32" })),
+  cursor: z.optional(cursorParam),
 });
 
 /** Each sort's order when the query names none. */
@@ -174,30 +190,34 @@ export const defaultOrders = {
 } as const satisfies Record<(typeof taskSorts)[number], "asc" | "desc">;
 
 /** A cursor answers only the sort and order it was made for. */
-export const ListQuery = ListFields.superRefine((query, ctx) => {
-  const order = query.order ?? defaultOrders[query.sort];
-  if (query.cursor && (query.cursor.sort !== query.sort || query.cursor.order !== order)) {
-    ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_OF_ANOTHER_SORT });
-  }
-});
+export const ListQuery = ListFields.check(
+  z.superRefine((query, ctx) => {
+    const order = query.order ?? defaultOrders[query.sort];
+    if (query.cursor && (query.cursor.sort !== query.sort || query.cursor.order !== order)) {
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: CURSOR_OF_ANOTHER_SORT });
+    }
+  }),
+);
 
 export const TaskCounts = lazy(() =>
   z
     .object({ all: count(), pending: count(), completed: count() })
-    .meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" }),
+    .check(z.meta({ id: "TaskCounts", description: "How many tasks match the filters, by status" })),
 );
 
 export const TaskList = lazy(() =>
   z
     .object({
-      items: z.array(Task()).max(200),
-      nextCursor: z.string().max(512).meta({ pattern: CURSOR_PATTERN }).nullable(),
-      counts: TaskCounts().optional(),
+      items: z.array(Task()).check(z.maxLength(200)),
+      nextCursor: z.nullable(z.string().check(z.maxLength(512), z.meta({ pattern: CURSOR_PATTERN }))),
+      counts: z.optional(TaskCounts()),
     })
-    .meta({
-      id: "TaskList",
-      description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
-    }),
+    .check(
+      z.meta({
+        id: "TaskList",
+        description: "A page of tasks. counts is on the first page only: the current filters' counts, by status.",
+      }),
+    ),
 );
 
 export type TaskDto = z.infer<ReturnType<typeof Task>>;

@@ -69,6 +69,24 @@ describe("tasks", () => {
     expect(problem.errors?.map((e) => e.pointer).sort()).toEqual(["#/description", "#/owner", "#/title"]);
   });
 
+  // Covers 001 FR-012. zod/mini needs its English messages loaded, and parsed asynchronously it
+  // would list a transformed field (tags) last: both showed here first.
+  it("lists the errors in the schema's field order, with zod's English default messages", async () => {
+    const alice = await signUpUser();
+    const response = await request(
+      `/api/${alice.id}/tasks`,
+      bearer(alice, jsonBody({ repeatFrom: "never", tags: [""], priority: "urgent" })),
+    );
+    expect(response.status).toBe(422);
+    const problem = (await response.json()) as Problem;
+    expect(problem.errors).toEqual([
+      { pointer: "#/title", detail: "Invalid input: expected string, received undefined" },
+      { pointer: "#/priority", detail: 'Invalid option: expected one of "none"|"low"|"medium"|"high"' },
+      { pointer: "#/tags/0", detail: "Tags must not be empty" },
+      { pointer: "#/repeatFrom", detail: 'Invalid option: expected one of "due"|"completion"' },
+    ]);
+  });
+
   // Covers 001 FR-014, 001 FR-016.
   it("refuses a body that is not JSON with 415 and malformed JSON with 400", async () => {
     const alice = await signUpUser();
