@@ -65,6 +65,8 @@ function e2eProject(stack: "dev" | "preview") {
       exclude: [...configDefaults.exclude, ...(stack === "dev" ? ["e2e/**/*.preview.test.ts"] : [])],
       environment: "node",
       globalSetup: ["test-support/e2e-global-setup.ts"],
+      // The preview builds while earlier files run; each journey file waits here until it serves.
+      setupFiles: ["test-support/e2e-stack-ready.ts"],
       env: { E2E_STACK: stack },
       testTimeout: 90_000,
       hookTimeout: 60_000,

@@ -9,7 +9,6 @@ import {
   apiAccessOf,
   expectAccessible,
   SITE,
-  STACK,
   screenshot,
   sharedBrowser,
   signedUpVisitor,
@@ -336,17 +335,5 @@ describe("small screens and dark mode", () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page, "320 px, dark");
     await screenshot(page, "dashboard-phone-dark");
-  });
-});
-
-describe("the landing page", () => {
-  // Covers 003 FR-004.
-  it("ships no JavaScript in the production build", async () => {
-    const landing = await browser().newPage();
-    await landing.goto(SITE);
-    const scripts = await landing.locator("script").count();
-    if (STACK === "preview") expect(scripts).toBe(0);
-    await expect.poll(() => landing.getByRole("link", { name: "Create a free account" }).isVisible()).toBe(true);
-    await landing.close();
   });
 });

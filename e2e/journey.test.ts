@@ -9,6 +9,7 @@ import {
   newPerson,
   newVisitor,
   SITE,
+  STACK,
   screenshot,
   sharedBrowser,
   submitSignUp,
@@ -151,5 +152,18 @@ describe("a person's first visit", () => {
     await page.waitForURL(`${SITE}/tasks`);
     await page.getByRole("list", { name: "Tasks" }).getByRole("checkbox", { name: "Added by a plain form" }).waitFor();
     await context.close();
+  });
+});
+
+// The landing page needs no one signed up, so it is here rather than among the dashboard's journeys.
+describe("the landing page", () => {
+  // Covers 003 FR-004.
+  it("ships no JavaScript in the production build", async () => {
+    const landing = await browser().newPage();
+    await landing.goto(SITE);
+    const scripts = await landing.locator("script").count();
+    if (STACK === "preview") expect(scripts).toBe(0);
+    await expect.poll(() => landing.getByRole("link", { name: "Create a free account" }).isVisible()).toBe(true);
+    await landing.close();
   });
 });

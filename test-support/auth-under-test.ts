@@ -4,6 +4,7 @@
  * own configuration, which call `auth.handler()` directly. Several instances
  * may share the database, as isolates do.
  */
+import { afterAll, expect } from "vitest";
 import type { SqlBackend } from "../db/local-server/backend.ts";
 import { createPgliteBackend } from "../db/local-server/pglite-backend.ts";
 import { type LocalSqlServer, startLocalSqlServer } from "../db/local-server/server.ts";
@@ -58,6 +59,16 @@ export async function startAuthUnderTest(): Promise<AuthUnderTest> {
   };
 }
 
+/**
+ * Better Auth for the calling test file, started at its top level (`await`, as Better Auth's own
+ * tests start theirs) and stopped after its last test; `auth` is the file's first isolate.
+ */
+export async function authUnderTestForThisFile(): Promise<{ under: AuthUnderTest; auth: Auth }> {
+  const under = await startAuthUnderTest();
+  afterAll(() => under.stop());
+  return { under, auth: under.auth() };
+}
+
 let counter = 0;
 
 /** A fresh person: unique email, a test address of their own (sign-up is limited per IP). */
@@ -85,6 +96,18 @@ export function authRequest(
     headers,
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+}
+
+/** Signs `person` up through `auth` (one isolate), expecting success; answers the session's cookies too. */
+export async function signUp(auth: Auth, person = newPerson()) {
+  const response = await auth.handler(
+    authRequest("/sign-up/email", {
+      body: { name: person.name, email: person.email, password: person.password },
+      address: person.address,
+    }),
+  );
+  expect(response.status, "sign-up").toBe(200);
+  return { person, cookie: cookiesOf(response), response };
 }
 
 /** The cookies a response sets, as a browser would send them back. */

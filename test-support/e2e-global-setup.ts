@@ -2,11 +2,19 @@
  * Starts the whole stack the way a developer does (`npm run dev`, or
  * `npm run preview` for the production build), on an empty in-memory
  * database, for the browser journeys; stops it afterwards.
+ *
+ * vitest runs every project's global setup, one after another, before any test file. The dev
+ * stack is started here and waited for, as before. The preview is not waited for: its production
+ * build is the slowest start of all, so it builds while the test files before its journeys run,
+ * and each journey file waits until it serves (test-support/e2e-stack-ready.ts). Where the stack
+ * will serve is known before it starts, so the journeys get their URLs at once.
  */
-import { createWriteStream, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { portInUse } from "../scripts/lib/ports.ts";
-import { startStack } from "../scripts/lib/stack.ts";
+import { type Stack, stackUrls, startStack } from "../scripts/lib/stack.ts";
+import type { StackReadiness } from "./e2e-stack-ready.ts";
 
 export default async function setup(project: TestProject) {
   const mode = project.config.env.E2E_STACK === "preview" ? "preview" : "dev";
@@ -22,25 +30,47 @@ export default async function setup(project: TestProject) {
   // Keep the stack's output for whoever investigates a failure.
   mkdirSync(".artifacts", { recursive: true });
   const log = createWriteStream(`.artifacts/e2e-stack-${mode}.log`);
-  const stack = await startStack({
+  // Says when the stack serves, or why it never will; a previous run's answer must not count.
+  const readyFile = `.artifacts/e2e-stack-${mode}.ready.json`;
+  rmSync(readyFile, { force: true });
+  const settle = (readiness: StackReadiness) => writeFileSync(readyFile, JSON.stringify(readiness));
+
+  const sqlPassword = randomBytes(24).toString("base64url");
+  const urls = stackUrls(ports, sqlPassword);
+  project.provide("siteUrl", urls.site);
+  project.provide("apiUrl", urls.api);
+  project.provide("stack", mode);
+  // e2e/round-trips.preview.test.ts reads the SQL endpoint's /stats, which wants this run's password.
+  project.provide("sqlUrl", urls.sql);
+  project.provide("databaseUrl", urls.databaseUrl);
+  project.provide("stackReadyFile", readyFile);
+
+  let failure: unknown;
+  const starting: Promise<Stack | undefined> = startStack({
     mode,
     ports,
     sqlData: ":memory:",
+    sqlPassword,
     // As in production: the journeys send CF-Connecting-IP themselves, as Cloudflare would, so
     // each browser context has its own rate-limit bucket.
     clientIpHeader: "cf-connecting-ip",
     output: (name, line) => log.write(`[${name}] ${line}\n`),
-  });
-  void stack.crashed.then((why) => log.write(`\n${why}: the journeys that follow will fail.\n`));
-  project.provide("siteUrl", stack.urls.site);
-  project.provide("apiUrl", stack.urls.api);
-  project.provide("stack", mode);
-  // e2e/round-trips.preview.test.ts reads the SQL endpoint's /stats, which wants this run's password.
-  project.provide("sqlUrl", stack.urls.sql);
-  project.provide("databaseUrl", stack.urls.databaseUrl);
+  }).then(
+    (stack) => {
+      void stack.crashed.then((why) => log.write(`\n${why}: the journeys that follow will fail.\n`));
+      settle({ ready: true });
+      return stack;
+    },
+    (error: unknown) => {
+      failure = error;
+      settle({ ready: false, error: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    },
+  );
+  if (mode === "dev" && !(await starting)) throw failure;
 
   return async () => {
-    await stack.stop();
+    await (await starting)?.stop();
     await new Promise((resolve) => log.end(resolve));
   };
 }
@@ -57,5 +87,7 @@ declare module "vitest" {
     sqlUrl: string;
     /** The connection string with this run's password, which /stats wants. */
     databaseUrl: string;
+    /** Where the global setup writes whether the stack serves (a `StackReadiness`). */
+    stackReadyFile: string;
   }
 }

@@ -129,17 +129,29 @@ function varFlags(values: Record<string, string>): string[] {
   return Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
 }
 
+/**
+ * Where a stack on `ports` with SQL password `password` will serve, known before it starts (the
+ * browser journeys hand these to their tests while the preview is still building). Without a proxy,
+ * `sqlEndpoint` is the endpoint's own `/sql`.
+ */
+export function stackUrls(ports: StackPorts, password: string): StackUrls {
+  const sql = `http://127.0.0.1:${ports.sql}`;
+  return {
+    site: `http://localhost:${ports.site}`,
+    api: `http://localhost:${ports.api}`,
+    sql,
+    sqlEndpoint: `${sql}/sql`,
+    databaseUrl: `postgresql://local:${encodeURIComponent(password)}@localhost:${ports.sql}/todo`,
+  };
+}
+
 /** Starts the stack and resolves once it serves; throws (having stopped what it started) if it cannot. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   const { mode, ports = DEFAULT_PORTS, output = printPrefixed, timeoutMs = 180_000 } = options;
   const deadline = Date.now() + timeoutMs;
-  const urls = {
-    site: `http://localhost:${ports.site}`,
-    api: `http://localhost:${ports.api}`,
-    sql: `http://127.0.0.1:${ports.sql}`,
-  };
   const password = options.sqlPassword || randomBytes(24).toString("base64url");
-  const databaseUrl = `postgresql://local:${encodeURIComponent(password)}@localhost:${ports.sql}/todo`;
+  const urls = stackUrls(ports, password);
+  const { databaseUrl } = urls;
   const perRun = {
     DATABASE_URL: databaseUrl,
     // Empty means "trust no header" (web/src/lib/site-env-schema.ts).
@@ -193,8 +205,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       LOCAL_SQL_PASSWORD: password,
     });
     await until(`${urls.sql}/health`, "the local SQL endpoint");
-    if (options.sqlProxy) proxy = await options.sqlProxy(`${urls.sql}/sql`);
-    const sqlEndpoint = proxy?.endpoint ?? `${urls.sql}/sql`;
+    if (options.sqlProxy) proxy = await options.sqlProxy(urls.sqlEndpoint);
+    const sqlEndpoint = proxy?.endpoint ?? urls.sqlEndpoint;
     const defaults = originsOf(DEFAULT_PORTS, `http://127.0.0.1:${DEFAULT_PORTS.sql}/sql`);
     const origins = originsOf(ports, sqlEndpoint);
     const siteOverrides = differing(origins.site, defaults.site);
@@ -235,7 +247,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     // meanwhile can fail: nobody should meet that, so each page is asked for until it renders.
     for (const path of WARM_PAGES) await until(`${urls.site}${path}`, `the site's ${path}`);
     if (crash) throw new Error(crash);
-    return { urls: { ...urls, sqlEndpoint, databaseUrl }, ...(buildDir ? { buildDir } : {}), crashed, stop };
+    return { urls: { ...urls, sqlEndpoint }, ...(buildDir ? { buildDir } : {}), crashed, stop };
   } catch (error) {
     await stop();
     const message = error instanceof Error ? error.message : String(error);

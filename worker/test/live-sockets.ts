@@ -1,12 +1,13 @@
 /**
- * Live sockets from inside workerd: the upgrade goes through the app like any
+ * Live sync from inside workerd: the upgrade goes through the app like any
  * request (the token in Sec-WebSocket-Protocol), and each socket records what
- * it hears so tests can poll for it.
+ * it hears so tests can poll for it; the change feed is read as a client that
+ * was away reads it.
  */
 import { expect } from "vitest";
 import type { Bindings } from "../src/env.ts";
 import type { LiveMessage } from "../src/live/events.ts";
-import { request, type TestUser } from "./harness.ts";
+import { clientFor, request, type TestUser } from "./harness.ts";
 
 export interface Listener {
   socket: WebSocket;
@@ -45,4 +46,10 @@ export function accept(response: Response): Listener {
     listener.closed = { code: event.code, reason: event.reason };
   });
   return listener;
+}
+
+/** `user`'s change feed through their typed client: the changes after `since`, or the current cursor without it. */
+export function changesOf(user: TestUser, since?: string) {
+  const query = since === undefined ? {} : { since };
+  return clientFor(user).api[":userId"].changes.$get({ param: { userId: user.id }, query });
 }

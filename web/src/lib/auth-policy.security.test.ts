@@ -3,44 +3,17 @@
  * against a real Better Auth on an in-memory database. Each instance made
  * with `under.auth()` stands for one Workers isolate.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import {
-  type AuthUnderTest,
-  authRequest,
-  cookiesOf,
-  newPerson,
-  startAuthUnderTest,
-} from "../../../test-support/auth-under-test.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { authRequest, authUnderTestForThisFile, newPerson, signUp } from "../../../test-support/auth-under-test.ts";
 import { NAME_MAX } from "./account-limits.ts";
 import { ACCOUNT_SIGN_IN_LIMIT } from "./auth-policy.server.ts";
-import { AUTH_ATTEMPTS_PER_MINUTE, type Auth, JWKS_MAX_AGE_SECONDS } from "./create-auth.server.ts";
+import { AUTH_ATTEMPTS_PER_MINUTE, JWKS_MAX_AGE_SECONDS } from "./create-auth.server.ts";
 
-let under: AuthUnderTest;
-let auth: Auth;
-
-beforeAll(async () => {
-  under = await startAuthUnderTest();
-  auth = under.auth();
-});
-
-afterAll(async () => {
-  await under?.stop();
-});
+const { under, auth } = await authUnderTestForThisFile();
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function signUp(person = newPerson(), instance = auth) {
-  const response = await instance.handler(
-    authRequest("/sign-up/email", {
-      body: { name: person.name, email: person.email, password: person.password },
-      address: person.address,
-    }),
-  );
-  expect(response.status).toBe(200);
-  return { person, cookie: cookiesOf(response), response };
-}
 
 function payloadOf(token: string): Record<string, unknown> {
   const [, payload = ""] = token.split(".");
@@ -57,7 +30,7 @@ async function tokenFor(cookie: string, instance = auth) {
 // Covers 002 FR-036.
 describe("names", () => {
   it(`accepts a name of ${NAME_MAX} characters at sign-up`, async () => {
-    await signUp({ ...newPerson(), name: "n".repeat(NAME_MAX) });
+    await signUp(auth, { ...newPerson(), name: "n".repeat(NAME_MAX) });
   });
 
   it("refuses a longer name at sign-up with 400 NAME_TOO_LONG, creating no account", async () => {
@@ -74,7 +47,7 @@ describe("names", () => {
   });
 
   it("refuses a longer name on update", async () => {
-    const { cookie } = await signUp();
+    const { cookie } = await signUp(auth);
     const response = await auth.handler(
       authRequest("/update-user", { body: { name: "n".repeat(NAME_MAX + 1) }, cookie }),
     );
@@ -86,7 +59,7 @@ describe("names", () => {
 describe("access tokens", () => {
   // Covers 002 FR-013.
   it("carry sub and the registered claims only: no email, no name", async () => {
-    const { cookie, response } = await signUp({ ...newPerson(), name: "n".repeat(NAME_MAX) });
+    const { cookie, response } = await signUp(auth, { ...newPerson(), name: "n".repeat(NAME_MAX) });
     const { user } = (await response.json()) as { user: { id: string } };
     const { token } = await tokenFor(cookie);
     const payload = payloadOf(token);
@@ -97,14 +70,14 @@ describe("access tokens", () => {
 
   // Covers 002 FR-012.
   it("are sent with Cache-Control: no-store", async () => {
-    const { cookie } = await signUp();
+    const { cookie } = await signUp(auth);
     const { response } = await tokenFor(cookie);
     expect(response.headers.get("cache-control")).toBe("no-store");
   });
 
   // Covers 002 FR-012.
   it("are not minted by getSession: no set-auth-jwt header, on a page render or over HTTP", async () => {
-    const { cookie } = await signUp();
+    const { cookie } = await signUp(auth);
     const headers = new Headers({ cookie });
     const session = await auth.api.getSession({ headers, returnHeaders: true });
     expect(session.response?.user).toBeDefined();
@@ -118,7 +91,7 @@ describe("access tokens", () => {
 describe("private answers", () => {
   // Covers 002 FR-033.
   it("carry Cache-Control: no-store: session, sign-in, and a refusal", async () => {
-    const { person, cookie } = await signUp();
+    const { person, cookie } = await signUp(auth);
     const session = await auth.handler(authRequest("/get-session", { cookie }));
     expect(session.headers.get("cache-control")).toBe("no-store");
     const signIn = await auth.handler(
@@ -153,7 +126,7 @@ describe("the public key set", () => {
   });
 
   it("never outlives a rotation: another isolate's new key is published, and caches were told to stop in time", async () => {
-    const { cookie } = await signUp();
+    const { cookie } = await signUp(auth);
     await tokenFor(cookie); // makes sure a signing key exists
     const [newest] = await under.query(
       "select id, extract(epoch from expires_at) * 1000 as expires from jwks order by created_at desc limit 1",
@@ -173,7 +146,7 @@ describe("the public key set", () => {
     // Just after it expires, another isolate signs with a new key.
     vi.setSystemTime(expires + 1_000);
     const signer = under.auth();
-    const { cookie: fresh } = await signUp(newPerson(), signer);
+    const { cookie: fresh } = await signUp(signer);
     const { token } = await tokenFor(fresh, signer);
     const [header = ""] = token.split(".");
     const { kid } = JSON.parse(Buffer.from(header, "base64url").toString("utf8")) as { kid: string };
@@ -187,7 +160,7 @@ describe("the public key set", () => {
 // Covers 002 FR-029.
 describe("sign-in attempts per account", () => {
   it(`are limited to ${ACCOUNT_SIGN_IN_LIMIT.max} per account however many addresses they come from`, async () => {
-    const { person } = await signUp();
+    const { person } = await signUp(auth);
     const attempt = (email: string) =>
       auth.handler(
         authRequest("/sign-in/email", { body: { email, password: "not the password" }, address: newPerson().address }),
@@ -211,7 +184,7 @@ describe("sign-in attempts per account", () => {
   });
 
   it("are counted in the database, so every isolate sees the same count", async () => {
-    const { person } = await signUp();
+    const { person } = await signUp(auth);
     for (let i = 0; i < ACCOUNT_SIGN_IN_LIMIT.max; i++) {
       const isolate = under.auth();
       const response = await isolate.handler(

@@ -3,42 +3,17 @@
  * it for SESSION_CACHE_SECONDS, but a revoked session never gets a token, and
  * an API client asking over HTTP gets the table's answer.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type AuthUnderTest,
-  authRequest,
-  cookiesOf,
-  newPerson,
-  startAuthUnderTest,
-} from "../../../test-support/auth-under-test.ts";
-import type { Auth } from "./create-auth.server.ts";
+import { describe, expect, it } from "vitest";
+import { authRequest, authUnderTestForThisFile, signUp } from "../../../test-support/auth-under-test.ts";
 import { SESSION_CACHE_SECONDS } from "./session-cache.ts";
 
-let under: AuthUnderTest;
-let auth: Auth;
-
-beforeAll(async () => {
-  under = await startAuthUnderTest();
-  auth = under.auth();
-});
-
-afterAll(async () => {
-  await under?.stop();
-});
+const { under, auth } = await authUnderTestForThisFile();
 
 /** A person signed in on a device whose session was then revoked from elsewhere (the table row is gone). */
 async function revokedDevice() {
-  const person = newPerson();
-  const signedUp = await auth.handler(
-    authRequest("/sign-up/email", {
-      body: { name: person.name, email: person.email, password: person.password },
-      address: person.address,
-    }),
-  );
-  expect(signedUp.status).toBe(200);
-  const cookie = cookiesOf(signedUp);
+  const { person, cookie, response } = await signUp(auth);
   expect(cookie).toContain("better-auth.session_data=");
-  const maxAge = signedUp.headers
+  const maxAge = response.headers
     .getSetCookie()
     .find((c) => c.startsWith("better-auth.session_data="))
     ?.match(/Max-Age=(\d+)/i)?.[1];

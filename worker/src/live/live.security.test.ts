@@ -10,23 +10,12 @@ import { decodeProtectedHeader } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { taskChanges } from "../../../db/schema/changes.ts";
 import { connectingRole } from "../../test/database.ts";
-import {
-  bearer,
-  bodyOf,
-  clientFor,
-  createTask as create,
-  request,
-  signUpUser,
-  type TestUser,
-  testBindings,
-} from "../../test/harness.ts";
-import { accept, upgrade } from "../../test/live-sockets.ts";
+import { bearer, bodyOf, createTask, request, signUpUser, testBindings } from "../../test/harness.ts";
+import { accept, changesOf, upgrade } from "../../test/live-sockets.ts";
 import { claimsFor, inlineJwksBindings, newSigningKey, nowSeconds, signToken } from "../../test/tokens.ts";
 import { databaseFor } from "../db/client.ts";
 import { configFor } from "../env.ts";
 import { TOKEN_EXPIRED } from "./user-hub.ts";
-
-const createTask = (user: TestUser, title: string) => create(user, { title });
 
 async function expectProblem(response: Response, status: number, code: string) {
   expect(response.status).toBe(status);
@@ -103,10 +92,9 @@ describe("the change feed's cursors", () => {
   // Covers 001 FR-075.
   it("answers 410 CURSOR_EXPIRED for a cursor older than the changes kept, or never issued", async () => {
     const alice = await signUpUser("Alice");
-    const task = await createTask(alice, "Long ago");
+    const task = await createTask(alice, { title: "Long ago" });
     const feed = (since: string) => request(`/api/${alice.id}/changes?since=${since}`, bearer(alice));
-    const changes = clientFor(alice).api[":userId"].changes;
-    const { cursor } = await bodyOf(await changes.$get({ param: { userId: alice.id }, query: {} }), 200);
+    const { cursor } = await bodyOf(await changesOf(alice), 200);
     expect((await feed("0")).status).toBe(200);
 
     // Eight days pass; the next write purges what is older than seven.
@@ -117,7 +105,7 @@ describe("the change feed's cursors", () => {
     await request(`/api/${alice.id}/tasks/${task.id}/complete`, bearer(alice, { method: "PATCH" }));
     await expectProblem(await feed("0"), 410, "CURSOR_EXPIRED");
     // The cursor of the last purged change still works: nothing after it is missing.
-    const latest = await bodyOf(await changes.$get({ param: { userId: alice.id }, query: { since: cursor } }), 200);
+    const latest = await bodyOf(await changesOf(alice, cursor), 200);
     expect(latest.items.map((i) => i.type)).toEqual(["task.updated"]);
 
     await expectProblem(await feed("999999999"), 410, "CURSOR_EXPIRED");
@@ -134,8 +122,8 @@ describe("the change feed's cursors", () => {
   // Covers 001 FR-078.
   it("keeps each person's change log to them, even for a query without a user filter", async () => {
     const [alice, bob] = await Promise.all([signUpUser("Alice"), signUpUser("Bob")]);
-    await createTask(alice, "Alice's");
-    await createTask(bob, "Bob's");
+    await createTask(alice, { title: "Alice's" });
+    await createTask(bob, { title: "Bob's" });
     const rows = await databaseFor(configFor(testBindings()), bob.id).select().from(taskChanges);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.userId === bob.id)).toBe(true);

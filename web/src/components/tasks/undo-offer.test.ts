@@ -1,24 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { manualTimer } from "../../../../test-support/manual-timer.ts";
 import type { Task } from "./types.ts";
-import { createUndoOffer, type Deletion, type Timer, UNDO_MS } from "./undo-offer.ts";
+import { createUndoOffer, type Deletion, UNDO_MS } from "./undo-offer.ts";
 
 const task = { id: "a", title: "Water the plants" } as Task;
 const deletion = (): Deletion => ({ kind: "task", placed: { task, index: 0 }, sent: Promise.resolve(true) });
-
-/** A timer the test fires by hand: at most one pending callback at a time, as the offer uses it. */
-function manualTimer() {
-  let pending: { run: () => void; ms: number } | null = null;
-  const timer: Timer = {
-    set: (run, ms) => {
-      pending = { run, ms };
-      return pending;
-    },
-    clear: (handle) => {
-      if (handle === pending) pending = null;
-    },
-  };
-  return { timer, pending: () => pending, fire: () => pending?.run() };
-}
 
 describe("undo offer", () => {
   it("offers each deletion until the window after the last one ends", () => {

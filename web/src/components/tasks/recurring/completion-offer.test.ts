@@ -1,7 +1,8 @@
 // Covers 003 FR-047, 003 FR-048.
 import { describe, expect, it } from "vitest";
+import { manualTimer } from "../../../../../test-support/manual-timer.ts";
 import type { Task } from "../types.ts";
-import { type Timer, UNDO_MS } from "../undo-offer.ts";
+import { UNDO_MS } from "../undo-offer.ts";
 import {
   completionNotice,
   createCompletionOffer,
@@ -20,20 +21,6 @@ const before = {
   repeat: "FREQ=WEEKLY;BYDAY=MO",
 } as Task;
 const next = { ...before, dueAt: "2026-03-30T07:00:00.000Z", version: 2 } as Task;
-
-function manualTimer() {
-  let pending: { run: () => void; ms: number } | null = null;
-  const timer: Timer = {
-    set: (run, ms) => {
-      pending = { run, ms };
-      return pending;
-    },
-    clear: (handle) => {
-      if (handle === pending) pending = null;
-    },
-  };
-  return { timer, pending: () => pending, fire: () => pending?.run() };
-}
 
 describe("the completion notice", () => {
   it("gives the next date in the browser's zone, or says the series ended", () => {
