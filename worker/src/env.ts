@@ -7,6 +7,7 @@ import * as z from "zod/mini";
 import "./problems/english-messages.ts";
 import type { Database } from "./db/client.ts";
 import type { UserHubNamespace } from "./live/hub-binding.ts";
+import { lazy } from "./openapi/lazy.ts";
 import { parseHostList } from "./push/endpoint-policy.ts";
 
 export interface Bindings {
@@ -51,86 +52,89 @@ export interface Bindings {
 /** A database that does not answer within this time is treated as down (503), not waited on. */
 export const DEFAULT_DATABASE_TIMEOUT_MS = 5_000;
 
-const jwkSetSchema = z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) });
+const jwkSetSchema = lazy(() => z.object({ keys: z.array(z.looseObject({ kty: z.string() })).check(z.minLength(1)) }));
 
-const configSchema = z
-  .object({
-    DATABASE_URL: z.string().check(z.regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")),
-    NEON_HTTP_ENDPOINT: z.optional(z.url()),
-    AUTH_JWKS_URL: z._default(z.url(), "http://localhost:4321/api/auth/jwks"),
-    // zod/mini's transform has no ctx.addIssue: a refusal is pushed onto the payload's issues.
-    AUTH_JWKS: z.optional(
-      z.pipe(
-        z.string(),
-        z.transform((text: string, payload) => {
-          try {
-            return jwkSetSchema.parse(JSON.parse(text));
-          } catch {
-            payload.issues.push({
-              code: "custom",
-              message: "must be a JSON Web Key Set with at least one key",
-              input: text,
-            });
-            return z.NEVER;
-          }
-        }),
+/** Built on the first configFor call, not at load (issue 14: startup CPU). */
+const configSchema = lazy(() =>
+  z
+    .object({
+      DATABASE_URL: z.string().check(z.regex(/^postgres(ql)?:\/\//, "must be a postgres:// connection string")),
+      NEON_HTTP_ENDPOINT: z.optional(z.url()),
+      AUTH_JWKS_URL: z._default(z.url(), "http://localhost:4321/api/auth/jwks"),
+      // zod/mini's transform has no ctx.addIssue: a refusal is pushed onto the payload's issues.
+      AUTH_JWKS: z.optional(
+        z.pipe(
+          z.string(),
+          z.transform((text: string, payload) => {
+            try {
+              return jwkSetSchema().parse(JSON.parse(text));
+            } catch {
+              payload.issues.push({
+                code: "custom",
+                message: "must be a JSON Web Key Set with at least one key",
+                input: text,
+              });
+              return z.NEVER;
+            }
+          }),
+        ),
       ),
-    ),
-    AUTH_SITE: z.optional(
-      z.custom<Fetcher>(
-        (value) => typeof (value as { fetch?: unknown } | null)?.fetch === "function",
-        "must be a service binding (an object with fetch)",
+      AUTH_SITE: z.optional(
+        z.custom<Fetcher>(
+          (value) => typeof (value as { fetch?: unknown } | null)?.fetch === "function",
+          "must be a service binding (an object with fetch)",
+        ),
       ),
-    ),
-    AUTH_ISSUER: z._default(z.url(), "http://localhost:4321"),
-    AUTH_AUDIENCE: z._default(z.url(), "http://localhost:8787"),
-    ALLOWED_ORIGINS: z.pipe(
-      z._default(z.string(), "http://localhost:4321"),
-      z.transform((list: string) =>
-        list
-          .split(",")
-          .map((origin) => origin.trim())
-          .filter(Boolean),
+      AUTH_ISSUER: z._default(z.url(), "http://localhost:4321"),
+      AUTH_AUDIENCE: z._default(z.url(), "http://localhost:8787"),
+      ALLOWED_ORIGINS: z.pipe(
+        z._default(z.string(), "http://localhost:4321"),
+        z.transform((list: string) =>
+          list
+            .split(",")
+            .map((origin) => origin.trim())
+            .filter(Boolean),
+        ),
       ),
-    ),
-    API_DOCS: z._default(z.enum(["on", "off"]), "off"),
-    DATABASE_TIMEOUT_MS: z._default(
-      z.coerce.number().check(z.int(), z.gte(1_000), z.lte(60_000)),
-      DEFAULT_DATABASE_TIMEOUT_MS,
-    ),
-    VAPID_PUBLIC_KEY: z.optional(
-      z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public point (65 bytes)")),
-    ),
-    VAPID_PRIVATE_KEY: z.optional(
-      z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (32 bytes)")),
-    ),
-    VAPID_SUBJECT: z._default(
-      z.string().check(z.regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: URL")),
-      "mailto:reminders@localhost",
-    ),
-    PUSH_SERVICE_HOSTS: z.optional(
-      z.pipe(
-        z.string(),
-        z.transform((list: string, payload) => {
-          try {
-            return parseHostList(list);
-          } catch (error) {
-            payload.issues.push({ code: "custom", message: (error as Error).message, input: list });
-            return z.NEVER;
-          }
-        }),
+      API_DOCS: z._default(z.enum(["on", "off"]), "off"),
+      DATABASE_TIMEOUT_MS: z._default(
+        z.coerce.number().check(z.int(), z.gte(1_000), z.lte(60_000)),
+        DEFAULT_DATABASE_TIMEOUT_MS,
       ),
+      VAPID_PUBLIC_KEY: z.optional(
+        z.string().check(z.regex(/^[A-Za-z0-9_-]{87}$/, "must be a base64url P-256 public point (65 bytes)")),
+      ),
+      VAPID_PRIVATE_KEY: z.optional(
+        z.string().check(z.regex(/^[A-Za-z0-9_-]{43}$/, "must be a base64url P-256 private key (32 bytes)")),
+      ),
+      VAPID_SUBJECT: z._default(
+        z.string().check(z.regex(/^(mailto:|https:\/\/)\S+$/, "must be a mailto: or https: URL")),
+        "mailto:reminders@localhost",
+      ),
+      PUSH_SERVICE_HOSTS: z.optional(
+        z.pipe(
+          z.string(),
+          z.transform((list: string, payload) => {
+            try {
+              return parseHostList(list);
+            } catch (error) {
+              payload.issues.push({ code: "custom", message: (error as Error).message, input: list });
+              return z.NEVER;
+            }
+          }),
+        ),
+      ),
+      PUSH_ALLOW_LOOPBACK: z._default(z.enum(["on", "off"]), "off"),
+    })
+    .check(
+      z.refine((config) => (config.VAPID_PUBLIC_KEY === undefined) === (config.VAPID_PRIVATE_KEY === undefined), {
+        message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
+        path: ["VAPID_PRIVATE_KEY"],
+      }),
     ),
-    PUSH_ALLOW_LOOPBACK: z._default(z.enum(["on", "off"]), "off"),
-  })
-  .check(
-    z.refine((config) => (config.VAPID_PUBLIC_KEY === undefined) === (config.VAPID_PRIVATE_KEY === undefined), {
-      message: "set both VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY, or neither",
-      path: ["VAPID_PRIVATE_KEY"],
-    }),
-  );
+);
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<ReturnType<typeof configSchema>>;
 
 const parsed = new WeakMap<Bindings, Config>();
 
@@ -138,7 +142,7 @@ const parsed = new WeakMap<Bindings, Config>();
 export function configFor(env: Bindings): Config {
   let config = parsed.get(env);
   if (!config) {
-    const result = configSchema.safeParse(env);
+    const result = configSchema().safeParse(env);
     if (!result.success) throw new Error(`Invalid Worker configuration: ${z.prettifyError(result.error)}`);
     config = result.data;
     parsed.set(env, config);

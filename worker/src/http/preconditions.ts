@@ -5,6 +5,7 @@
  * is a 422 from the validation hook like any other field.
  */
 import * as z from "zod/mini";
+import { lazy } from "../openapi/lazy.ts";
 
 /** What a write requires of the current version: nothing, that the task exists, or one of these versions. */
 export type Precondition = { kind: "none" } | { kind: "exists" } | { kind: "versions"; versions: number[] };
@@ -23,31 +24,33 @@ const ENTITY_TAG = /^\s*(W\/)?"([^"]*)"\s*$/;
 export const MAX_IF_MATCH_TAGS = 64;
 
 /** `If-Match` as a Precondition; an absent header is `{ kind: "none" }`. */
-export const ifMatchHeader = z.pipe(
-  z.optional(z.string().check(z.maxLength(4096))),
-  z.transform((header: string | undefined, payload): Precondition => {
-    if (header === undefined) return { kind: "none" };
-    if (header.trim() === "*") return { kind: "exists" };
-    const parts = header.split(",");
-    // zod/mini's transform has no ctx.addIssue: a refusal is pushed onto the payload's issues.
-    if (parts.length > MAX_IF_MATCH_TAGS) {
-      payload.issues.push({ code: "custom", message: `At most ${MAX_IF_MATCH_TAGS} entity tags`, input: header });
-      return z.NEVER;
-    }
-    const versions = new Set<number>();
-    for (const part of parts) {
-      const match = ENTITY_TAG.exec(part);
-      if (!match) {
-        payload.issues.push({
-          code: "custom",
-          message: 'Malformed entity tag: use * or a list of tags, e.g. "3"',
-          input: header,
-        });
+export const ifMatchHeader = lazy(() =>
+  z.pipe(
+    z.optional(z.string().check(z.maxLength(4096))),
+    z.transform((header: string | undefined, payload): Precondition => {
+      if (header === undefined) return { kind: "none" };
+      if (header.trim() === "*") return { kind: "exists" };
+      const parts = header.split(",");
+      // zod/mini's transform has no ctx.addIssue: a refusal is pushed onto the payload's issues.
+      if (parts.length > MAX_IF_MATCH_TAGS) {
+        payload.issues.push({ code: "custom", message: `At most ${MAX_IF_MATCH_TAGS} entity tags`, input: header });
         return z.NEVER;
       }
-      // Weak tags never match under strong comparison; tags we never issued can't match either.
-      if (!match[1] && /^\d{1,9}$/.test(match[2] ?? "")) versions.add(Number(match[2]));
-    }
-    return { kind: "versions", versions: [...versions] };
-  }),
+      const versions = new Set<number>();
+      for (const part of parts) {
+        const match = ENTITY_TAG.exec(part);
+        if (!match) {
+          payload.issues.push({
+            code: "custom",
+            message: 'Malformed entity tag: use * or a list of tags, e.g. "3"',
+            input: header,
+          });
+          return z.NEVER;
+        }
+        // Weak tags never match under strong comparison; tags we never issued can't match either.
+        if (!match[1] && /^\d{1,9}$/.test(match[2] ?? "")) versions.add(Number(match[2]));
+      }
+      return { kind: "versions", versions: [...versions] };
+    }),
+  ),
 );

@@ -14,7 +14,7 @@ export const changesRoute = defineRoute({
   description: `Without \`since\`, answers the current cursor and no items. Changes are kept ${CHANGE_RETENTION_DAYS} days; an older cursor answers 410 CURSOR_EXPIRED: reload the list. At most 500 items per answer: ask again from its cursor. The live socket is GET /api/{userId}/live (WebSocket; token in Sec-WebSocket-Protocol as \`bearer, <jwt>\`), whose messages are these events.`,
   tags: ["Live sync"],
   security,
-  request: { params: TaskParams, query: ChangesQuery },
+  request: () => ({ params: TaskParams(), query: ChangesQuery() }),
   responses: () => ({
     200: {
       description: "The changes after `since`, and the cursor to ask from next",

@@ -5,15 +5,17 @@ import { count, Task } from "../tasks/schemas.ts";
 import { FEED_PAGE } from "./feed-queries.ts";
 
 /** Cursors are sequence numbers as text; bounded well inside Number.MAX_SAFE_INTEGER. */
-const cursor = z
-  .string()
-  .check(
-    z.maxLength(15),
-    z.regex(/^(0|[1-9][0-9]{0,14})$/, "Must be a cursor this API returned"),
-    z.meta({ description: "Opaque: pass back what the API returned", example: "42" }),
-  );
+const cursor = lazy(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(15),
+      z.regex(/^(0|[1-9][0-9]{0,14})$/, "Must be a cursor this API returned"),
+      z.meta({ description: "Opaque: pass back what the API returned", example: "42" }),
+    ),
+);
 
-export const ChangesQuery = z.strictObject({ since: z.optional(cursor) });
+export const ChangesQuery = lazy(() => z.strictObject({ since: z.optional(cursor()) }));
 
 export const TaskEvent = lazy(() =>
   z
@@ -22,7 +24,7 @@ export const TaskEvent = lazy(() =>
       id: z.uuid().check(z.meta({ maxLength: 36 })),
       version: count("The task's version after the change"),
       task: z.optional(Task()).check(z.meta({ description: "The task after the change; absent on a deletion" })),
-      cursor,
+      cursor: cursor(),
     })
     .check(z.meta({ id: "TaskEvent" })),
 );
@@ -31,7 +33,7 @@ export const ChangeFeed = lazy(() =>
   z
     .object({
       items: z.array(TaskEvent()).check(z.maxLength(FEED_PAGE)),
-      cursor,
+      cursor: cursor(),
     })
     .check(z.meta({ id: "ChangeFeed" })),
 );

@@ -28,12 +28,12 @@ const Problem = z.object({ title: z.string(), status: z.number() });
 const putThingRoute = defineRoute({
   method: "put",
   path: "/users/{userId}/things/{id}",
-  request: {
+  request: () => ({
     params: ThingParams,
     query: ThingQuery,
     headers: ThingHeaders,
     body: { required: true, content: { "application/json": { schema: ThingBody } } },
-  },
+  }),
   responses: () => ({
     200: { description: "The thing", content: { "application/json": { schema: Thing } } },
     204: { description: "Nothing to say" },

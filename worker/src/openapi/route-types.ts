@@ -26,7 +26,11 @@ export interface JsonBodyConfig {
   content: { "application/json": { schema: AnySchema } };
 }
 
-/** What the router validates before the handler runs (each a zod object, read for the document too). */
+/**
+ * What the router validates before the handler runs (each a zod object, read
+ * for the document too). Routes write it as `request: () => ({ … })`
+ * (`defineRoute`, ./router.ts), so the types here see the object it returns.
+ */
 export interface RequestConfig {
   params?: AnySchema;
   query?: AnySchema;

@@ -7,7 +7,9 @@
  * validators, every failure goes to the one validation problem (422), and the
  * handler is typed as strictly as OpenAPIHono types it (./route-types.ts), for
  * classic and `zod/mini` schemas alike. The document is built from the same
- * route definitions ahead of time (./document.ts, `npm run openapi`).
+ * route definitions ahead of time (./document.ts, `npm run openapi`). Nothing
+ * is built when a route is registered: its schemas and validators are built by
+ * its first request (issue 14: the Worker's startup builds no schema).
  */
 import { type Context, type Env, Hono, type MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -18,26 +20,39 @@ import type { AnySchema, OpenApiRouter, RouteConfig } from "./route-types.ts";
 
 export type { OpenApiRouter, RouteConfig } from "./route-types.ts";
 
-/** A route's definition as written: its responses are a function, so that only the document builds them. */
-export type RouteDefinition = Omit<RouteConfig, "responses"> & { responses: () => RouteConfig["responses"] };
+/**
+ * A route's definition as written: its request and responses are functions,
+ * so that only a request (the validators) or the document builds them.
+ */
+export type RouteDefinition = Omit<RouteConfig, "request" | "responses"> & {
+  request?: () => NonNullable<RouteConfig["request"]>;
+  responses: () => RouteConfig["responses"];
+};
 
-/** The route as OpenAPIHono sees it: `responses` is the object the function returns. */
-export type DefinedRoute<R extends RouteDefinition> = Omit<R, "responses"> & { responses: ReturnType<R["responses"]> };
+/** The route as OpenAPIHono sees it: `request` and `responses` are the objects the functions return. */
+export type DefinedRoute<R extends RouteDefinition> = Omit<R, "request" | "responses"> &
+  (R["request"] extends () => infer Request ? { request: Request } : unknown) & {
+    responses: ReturnType<R["responses"]>;
+  };
+
+/** `key` as a property built by `build` on its first read, then kept. */
+function defineBuiltOnRead(target: object, key: string, build: () => unknown): void {
+  let built: unknown;
+  Object.defineProperty(target, key, { get: () => (built ??= build()), enumerable: true });
+}
 
 /**
- * A route's definition (createRoute without its import). Its responses (their
- * schemas, headers and problem entries) exist only for the document and the
- * types, so they are built on first read, i.e. by the document generator,
- * never at the Worker's startup (issue 14). The router reads only the method,
- * path and request.
+ * A route's definition (createRoute without its import). Its request schemas
+ * are built on first read: by the router at the route's first request, or by
+ * the document generator. Its responses (their schemas, headers and problem
+ * entries) exist only for the document and the types, so only the generator
+ * reads them. Neither is built at the Worker's startup (issue 14).
  */
 export function defineRoute<const R extends RouteDefinition>(route: R): DefinedRoute<R> {
-  const { responses, ...rest } = route;
-  let built: RouteConfig["responses"] | undefined;
-  return Object.defineProperty(rest, "responses", {
-    get: () => (built ??= responses()),
-    enumerable: true,
-  }) as unknown as DefinedRoute<R>;
+  const { request, responses, ...rest } = route;
+  if (request) defineBuiltOnRead(rest, "request", request);
+  defineBuiltOnRead(rest, "responses", responses);
+  return rest as unknown as DefinedRoute<R>;
 }
 
 type Target = "query" | "param" | "header" | "json";
@@ -101,6 +116,24 @@ function validatorsOf(route: RouteConfig): MiddlewareHandler[] {
 }
 
 /**
+ * The route's validators, built on its first request (reading `route.request`
+ * builds its schemas), then run in order: query, params, headers, body.
+ */
+function validation(route: RouteConfig): MiddlewareHandler {
+  let validators: MiddlewareHandler[] | undefined;
+  return function validateRequest(c, next) {
+    validators ??= validatorsOf(route);
+    const list = validators;
+    // A validator that answers (a Response) ends the chain, as in Hono's compose.
+    const run = (index: number): ReturnType<MiddlewareHandler> => {
+      const validator = list[index];
+      return validator ? validator(c, () => run(index + 1) as Promise<void>) : next();
+    };
+    return run(0);
+  };
+}
+
+/**
  * A Hono router with a typed `.openapi()`. Only `.openapi()` and Hono's own
  * methods exist at run time; its type (OpenApiRouter) types handlers,
  * `c.req.valid()` and the site's `hc<AppType>` client from the routes.
@@ -109,7 +142,7 @@ export function openApiRouter<E extends Env>(): OpenApiRouter<E> {
   const router = new Hono<E>();
   const openapi = (route: RouteConfig, handler: MiddlewareHandler) => {
     const path = route.path.replaceAll(/\/{(.+?)}/g, "/:$1");
-    router.on([route.method.toUpperCase()], [path], ...validatorsOf(route), handler);
+    router.on([route.method.toUpperCase()], [path], validation(route), handler);
     return router;
   };
   return Object.assign(router, { openapi }) as unknown as OpenApiRouter<E>;

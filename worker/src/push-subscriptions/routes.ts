@@ -22,10 +22,10 @@ export const createSubscriptionRoute = defineRoute({
     "The body is the browser's PushSubscription.toJSON(). The endpoint must be a known push service over https (in development also loopback); anything else is a 422 at #/endpoint. Subscribing the same endpoint again updates its keys and answers the same id. At most 20 per user.",
   tags,
   security,
-  request: {
-    params: TaskParams,
-    body: { required: true, content: { "application/json": { schema: PushSubscriptionBody } } },
-  },
+  request: () => ({
+    params: TaskParams(),
+    body: { required: true, content: { "application/json": { schema: PushSubscriptionBody() } } },
+  }),
   responses: () => ({
     201: {
       description: "Stored (or updated); reminders now go to this browser",
@@ -44,7 +44,7 @@ export const deleteSubscriptionRoute = defineRoute({
   description: "Deletes the subscription here and in the user's hub; another user's id is a 404.",
   tags,
   security,
-  request: { params: SubscriptionIdParams },
+  request: () => ({ params: SubscriptionIdParams() }),
   responses: () => ({
     204: { description: "Deleted", headers: rateLimitPolicy },
     ...problemResponses(404, ...everyRouteProblems),

@@ -3,15 +3,17 @@ import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
 import { TaskParams } from "../tasks/schemas.ts";
 
-export const SubscriptionIdParams = z.extend(TaskParams, {
-  id: z.uuid("Must be a push subscription id (UUID)").check(
-    z.meta({
-      maxLength: 36,
-      param: { name: "id", in: "path" },
-      example: "3c9a8e1f-2b47-4d0a-8f6e-51c2d7b9a0e4",
-    }),
-  ),
-});
+export const SubscriptionIdParams = lazy(() =>
+  z.extend(TaskParams(), {
+    id: z.uuid("Must be a push subscription id (UUID)").check(
+      z.meta({
+        maxLength: 36,
+        param: { name: "id", in: "path" },
+        example: "3c9a8e1f-2b47-4d0a-8f6e-51c2d7b9a0e4",
+      }),
+    ),
+  }),
+);
 
 export const CreatedSubscription = lazy(() =>
   z

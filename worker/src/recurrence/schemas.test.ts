@@ -13,7 +13,7 @@ import { checkRecurrence, recurrenceFields } from "./schemas.ts";
 
 /** A task body as the wiring will build it: the existing dueAt plus the new fields and the cross-field rules. */
 const Body = z
-  .strictObject({ dueAt: z._default(z.nullable(z.iso.datetime({ offset: true })), null), ...recurrenceFields })
+  .strictObject({ dueAt: z._default(z.nullable(z.iso.datetime({ offset: true })), null), ...recurrenceFields() })
   .check(z.superRefine(checkRecurrence));
 
 function pointers(body: unknown) {

@@ -6,68 +6,79 @@
  * a 422 pointing at `repeat`, `dueAt`, `timeZone` or `reminders`.
  */
 import * as z from "zod/mini";
+import { lazy } from "../openapi/lazy.ts";
 import { durationSeconds, isReminderLead, MAX_REMINDERS } from "./duration.ts";
 import { nextOccurrence } from "./next-occurrence.ts";
 import { MAX_RULE_LENGTH, parseRule } from "./rule.ts";
 import { isTimeZone, MAX_TIME_ZONE_LENGTH } from "./time-zone.ts";
 
 /** An RRULE value in the supported subset, kept as the client wrote it. */
-export const repeat = z
-  .nullable(
-    z.string().check(
-      // abort: a rule that is too long is not parsed as well, so it gets one error, not two.
-      z.maxLength(MAX_RULE_LENGTH, { message: `Must be at most ${MAX_RULE_LENGTH} characters`, abort: true }),
-      z.superRefine((value: string, ctx) => {
-        const parsed = parseRule(value);
-        if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
-      }),
-    ),
-  )
-  .check(z.describe("An RFC 5545 RRULE value without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO"));
+export const repeat = lazy(() =>
+  z
+    .nullable(
+      z.string().check(
+        // abort: a rule that is too long is not parsed as well, so it gets one error, not two.
+        z.maxLength(MAX_RULE_LENGTH, { message: `Must be at most ${MAX_RULE_LENGTH} characters`, abort: true }),
+        z.superRefine((value: string, ctx) => {
+          const parsed = parseRule(value);
+          if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.message });
+        }),
+      ),
+    )
+    .check(z.describe("An RFC 5545 RRULE value without the RRULE: prefix, e.g. FREQ=WEEKLY;BYDAY=MO")),
+);
 
-export const timeZone = z
-  .nullable(
-    z
+export const timeZone = lazy(() =>
+  z
+    .nullable(
+      z
+        .string()
+        .check(
+          z.maxLength(MAX_TIME_ZONE_LENGTH, { abort: true }),
+          z.refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Berlin"),
+        ),
+    )
+    .check(z.describe("The zone whose wall-clock time a repeating task keeps")),
+);
+
+export const repeatFrom = lazy(() =>
+  z
+    .enum(["due", "completion"])
+    .check(z.describe("Count the next occurrence from the due date (default) or from the completion")),
+);
+
+export const Reminder = lazy(() =>
+  z.strictObject({
+    before: z
       .string()
       .check(
-        z.maxLength(MAX_TIME_ZONE_LENGTH, { abort: true }),
-        z.refine(isTimeZone, "Must be an IANA time zone, e.g. Europe/Berlin"),
+        z.maxLength(32),
+        z.refine(isReminderLead, "Must be an ISO 8601 duration from PT0S to P30D, e.g. PT15M or P1D"),
+        z.describe("How long before dueAt"),
       ),
-  )
-  .check(z.describe("The zone whose wall-clock time a repeating task keeps"));
-
-export const repeatFrom = z
-  .enum(["due", "completion"])
-  .check(z.describe("Count the next occurrence from the due date (default) or from the completion"));
-
-export const Reminder = z.strictObject({
-  before: z
-    .string()
-    .check(
-      z.maxLength(32),
-      z.refine(isReminderLead, "Must be an ISO 8601 duration from PT0S to P30D, e.g. PT15M or P1D"),
-      z.describe("How long before dueAt"),
-    ),
-});
+  }),
+);
 
 /** At most five reminders; two spelled differently but equally long (PT60M, PT1H) are one. */
-export const reminders = z.pipe(
-  z.array(Reminder).check(z.maxLength(MAX_REMINDERS, `At most ${MAX_REMINDERS} reminders`)),
-  z.transform((list: { before: string }[]) =>
-    list.filter(
-      (reminder, index) =>
-        list.findIndex((other) => durationSeconds(other.before) === durationSeconds(reminder.before)) === index,
+export const reminders = lazy(() =>
+  z.pipe(
+    z.array(Reminder()).check(z.maxLength(MAX_REMINDERS, `At most ${MAX_REMINDERS} reminders`)),
+    z.transform((list: { before: string }[]) =>
+      list.filter(
+        (reminder, index) =>
+          list.findIndex((other) => durationSeconds(other.before) === durationSeconds(reminder.before)) === index,
+      ),
     ),
   ),
 );
 
 /** The new editable fields with their defaults, for the create and replace bodies. */
-export const recurrenceFields = {
-  repeat: z._default(repeat, null),
-  timeZone: z._default(timeZone, null),
-  repeatFrom: z._default(repeatFrom, "due"),
-  reminders: z._default(reminders, []),
-};
+export const recurrenceFields = lazy(() => ({
+  repeat: z._default(repeat(), null),
+  timeZone: z._default(timeZone(), null),
+  repeatFrom: z._default(repeatFrom(), "due"),
+  reminders: z._default(reminders(), []),
+}));
 
 export interface RecurrenceInput {
   dueAt: string | null;

@@ -22,7 +22,7 @@ export const restoreTaskRoute = defineRoute({
   description: `Valid for ${RESTORE_WINDOW_MINUTES} minutes after the DELETE; later it answers 410, or 404 once purged. Restoring a task that is not deleted changes nothing.`,
   tags,
   security,
-  request: { params: TaskIdParams, headers: ifMatch },
+  request: () => ({ params: TaskIdParams(), headers: ifMatch() }),
   responses: () => ({
     200: taskResponse("The restored task"),
     ...problemResponses(404, 410, 412, 413, ...everyRouteProblems),
@@ -38,11 +38,11 @@ export const bulkTasksRoute = defineRoute({
     "Acts on every task the filter selects, not a page of them, in one transaction. A bulk delete answers a deletionId; send {action: restore, deletionId} within the restore window to undo it. Send an Idempotency-Key to make retries safe.",
   tags,
   security,
-  request: {
-    params: TaskParams,
-    headers: idempotencyKeyHeader,
-    body: { required: true, content: { "application/json": { schema: BulkBody } } },
-  },
+  request: () => ({
+    params: TaskParams(),
+    headers: idempotencyKeyHeader(),
+    body: { required: true, content: { "application/json": { schema: BulkBody() } } },
+  }),
   responses: () => ({
     200: {
       description: "How many tasks changed, and the counts afterwards",

@@ -10,43 +10,51 @@ import { count, ListFields, TaskCounts } from "./schemas.ts";
 export const bulkActions = ["complete", "reopen", "delete-completed", "restore"] as const;
 
 /** The list's filters, with the list's rules; an empty filter selects every task. */
-export const BulkFilter = z
-  .pick(ListFields, {
-    status: true,
-    priority: true,
-    tag: true,
-    q: true,
-    due: true,
-    dueBefore: true,
-    dueAfter: true,
-    tz: true,
-  })
-  .check(z.meta({ id: "BulkFilter" }));
+export const BulkFilter = lazy(() =>
+  z
+    .pick(ListFields(), {
+      status: true,
+      priority: true,
+      tag: true,
+      q: true,
+      due: true,
+      dueBefore: true,
+      dueAfter: true,
+      tz: true,
+    })
+    .check(z.meta({ id: "BulkFilter" })),
+);
 
-const FilteredAction = z
-  .strictObject({
-    action: z.enum(["complete", "reopen", "delete-completed"]),
-    filter: z.optional(BulkFilter),
-  })
-  .check(
-    z.meta({
-      id: "FilteredBulkAction",
-      description: "Complete, reopen or delete the completed tasks a filter selects.",
-    }),
-  );
+const FilteredAction = lazy(() =>
+  z
+    .strictObject({
+      action: z.enum(["complete", "reopen", "delete-completed"]),
+      filter: z.optional(BulkFilter()),
+    })
+    .check(
+      z.meta({
+        id: "FilteredBulkAction",
+        description: "Complete, reopen or delete the completed tasks a filter selects.",
+      }),
+    ),
+);
 
-const RestoreAction = z
-  .strictObject({
-    action: z.literal("restore"),
-    deletionId: z.uuid("Must be a deletionId from a bulk delete").check(z.meta({ maxLength: 36 })),
-  })
-  .check(z.meta({ id: "RestoreBulkAction", description: "Undo a bulk delete, within the restore window." }));
+const RestoreAction = lazy(() =>
+  z
+    .strictObject({
+      action: z.literal("restore"),
+      deletionId: z.uuid("Must be a deletionId from a bulk delete").check(z.meta({ maxLength: 36 })),
+    })
+    .check(z.meta({ id: "RestoreBulkAction", description: "Undo a bulk delete, within the restore window." })),
+);
 
-export const BulkBody = z
-  .discriminatedUnion("action", [FilteredAction, RestoreAction], {
-    error: `Must be one of ${bulkActions.join(", ")}`,
-  })
-  .check(z.meta({ id: "BulkAction" }));
+export const BulkBody = lazy(() =>
+  z
+    .discriminatedUnion("action", [FilteredAction(), RestoreAction()], {
+      error: `Must be one of ${bulkActions.join(", ")}`,
+    })
+    .check(z.meta({ id: "BulkAction" })),
+);
 
 export const BulkResult = lazy(() =>
   z
@@ -66,6 +74,6 @@ export const BulkResult = lazy(() =>
     ),
 );
 
-export type BulkInput = z.output<typeof BulkBody>;
-export type BulkFilterInput = z.output<typeof BulkFilter>;
+export type BulkInput = z.output<ReturnType<typeof BulkBody>>;
+export type BulkFilterInput = z.output<ReturnType<typeof BulkFilter>>;
 export type BulkResultDto = z.infer<ReturnType<typeof BulkResult>>;

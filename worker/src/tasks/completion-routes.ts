@@ -40,7 +40,7 @@ export const listTaskCompletionsRoute = defineRoute({
   description: "Each completion of a repeating task's occurrence: when, and the due date it had. Newest first.",
   tags,
   security,
-  request: { params: TaskIdParams },
+  request: () => ({ params: TaskIdParams() }),
   responses: () => ({
     200: {
       description: "The completions, newest first",
@@ -60,7 +60,7 @@ export const undoTaskCompletionRoute = defineRoute({
     "The task goes back to the due date that completion had, reopened if it had ended the series; the completion is forgotten. Send If-Match with the ETag the completion answered.",
   tags,
   security,
-  request: { params: TaskIdParams, headers: ifMatch },
+  request: () => ({ params: TaskIdParams(), headers: ifMatch() }),
   responses: () => ({
     200: taskResponse("The task as it was before that completion, with a new version"),
     ...problemResponses(404, 412, ...everyRouteProblems),

@@ -6,6 +6,7 @@
  */
 import { base64url } from "jose";
 import * as z from "zod/mini";
+import { lazy } from "../openapi/lazy.ts";
 
 export interface Cursor {
   sort: string;
@@ -46,16 +47,18 @@ function decode(text: string): Cursor | undefined {
  * `?cursor=`: an opaque string in the document, a decoded Cursor to the handler.
  * (zod/mini's transform has no `ctx.addIssue`; the issue goes straight into the payload.)
  */
-export const cursorParam = z
-  .pipe(
-    z.string().check(z.maxLength(512)),
-    z.transform((text: string, payload) => {
-      const cursor = decode(text);
-      if (!cursor) {
-        payload.issues.push({ code: "custom", message: NOT_A_CURSOR, input: text });
-        return z.NEVER;
-      }
-      return cursor;
-    }),
-  )
-  .check(z.meta({ description: "Opaque; from nextCursor", pattern: CURSOR_PATTERN }));
+export const cursorParam = lazy(() =>
+  z
+    .pipe(
+      z.string().check(z.maxLength(512)),
+      z.transform((text: string, payload) => {
+        const cursor = decode(text);
+        if (!cursor) {
+          payload.issues.push({ code: "custom", message: NOT_A_CURSOR, input: text });
+          return z.NEVER;
+        }
+        return cursor;
+      }),
+    )
+    .check(z.meta({ description: "Opaque; from nextCursor", pattern: CURSOR_PATTERN })),
+);

@@ -31,7 +31,7 @@ export const keyReused = (what: string) =>
 /** The first response, rebuilt from what was stored with the key: the task as it was created. */
 function replayedTask(taskId: string, stored: unknown, createdAt: Date): TaskDto {
   // What was stored is the validated body; parsing it again is a no-op that gives it its type back.
-  const request = CreateTaskBody.parse(stored);
+  const request = CreateTaskBody().parse(stored);
   return toTaskDto({
     id: taskId,
     title: request.title,

@@ -1,10 +1,13 @@
 /**
  * OpenAPI route definitions for tasks; handlers live in ./index.ts. A route's
- * `responses` is a function: only the document generator calls it, so the
- * Worker never builds response schemas, headers or problem entries (issue 14).
+ * `request` and `responses` are functions: the router builds the request's
+ * schemas at the route's first request, and only the document generator calls
+ * `responses`, so the Worker builds no schema at load and never builds
+ * response schemas, headers or problem entries (issue 14).
  */
 import * as z from "zod/mini";
 import { ifMatchHeader } from "../http/preconditions.ts";
+import { lazy } from "../openapi/lazy.ts";
 import { defineRoute } from "../openapi/router.ts";
 import { corsHeader, problemResponses, rateLimitFields } from "../problems/openapi.ts";
 import {
@@ -34,30 +37,34 @@ export const taskResponse = (description: string) => ({
   headers: etag,
   content: { "application/json": { schema: Task() } },
 });
-export const ifMatch = z.object({
-  "if-match": ifMatchHeader.check(
-    z.meta({
-      param: { name: "if-match", in: "header" },
-      description: 'Apply only if the task\'s ETag matches: * or a list of entity tags, e.g. "3"',
-    }),
-  ),
-});
-
-/** Optional on POST /tasks and POST /tasks/bulk: the same key and body replay the first answer. */
-export const idempotencyKeyHeader = z.object({
-  "idempotency-key": z
-    .optional(
-      z
-        .string()
-        .check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")),
-    )
-    .check(
+export const ifMatch = lazy(() =>
+  z.object({
+    "if-match": ifMatchHeader().check(
       z.meta({
-        param: { name: "idempotency-key", in: "header" },
-        description: "Makes a retry safe: the same key and body replay the first answer for 24 hours",
+        param: { name: "if-match", in: "header" },
+        description: 'Apply only if the task\'s ETag matches: * or a list of entity tags, e.g. "3"',
       }),
     ),
-});
+  }),
+);
+
+/** Optional on POST /tasks and POST /tasks/bulk: the same key and body replay the first answer. */
+export const idempotencyKeyHeader = lazy(() =>
+  z.object({
+    "idempotency-key": z
+      .optional(
+        z
+          .string()
+          .check(z.minLength(1), z.maxLength(255), z.regex(/^[\x21-\x7e]+$/, "Must be 1-255 visible ASCII characters")),
+      )
+      .check(
+        z.meta({
+          param: { name: "idempotency-key", in: "header" },
+          description: "Makes a retry safe: the same key and body replay the first answer for 24 hours",
+        }),
+      ),
+  }),
+);
 
 /** The problems every route under /api/{userId}/ can answer with, whatever it does. */
 export const everyRouteProblems = [401, 403, 422, 429, 500, 503] as const;
@@ -71,7 +78,7 @@ export const listTasksRoute = defineRoute({
     "A page of the caller's tasks, newest first unless sort and order say otherwise. The first page also carries the counts for the current filters; follow nextCursor (or the Link header) for the next page.",
   tags,
   security,
-  request: { params: TaskParams, query: ListQuery },
+  request: () => ({ params: TaskParams(), query: ListQuery() }),
   responses: () => ({
     200: {
       description: "A page of tasks; counts on the first page",
@@ -94,11 +101,11 @@ export const createTaskRoute = defineRoute({
     "Send an Idempotency-Key to make retries safe: the same key and body replay the first response for 24 hours.",
   tags,
   security,
-  request: {
-    params: TaskParams,
-    headers: idempotencyKeyHeader,
-    body: { required: true, content: { "application/json": { schema: CreateTaskBody } } },
-  },
+  request: () => ({
+    params: TaskParams(),
+    headers: idempotencyKeyHeader(),
+    body: { required: true, content: { "application/json": { schema: CreateTaskBody() } } },
+  }),
   responses: () => ({
     201: {
       description: "The created task (or, for a repeated Idempotency-Key, the first response again)",
@@ -127,7 +134,7 @@ export const getTaskRoute = defineRoute({
   description: "The task, with its version in the ETag header for a later If-Match.",
   tags,
   security,
-  request: { params: TaskIdParams },
+  request: () => ({ params: TaskIdParams() }),
   responses: () => ({ 200: taskResponse("The task"), ...problemResponses(404, ...everyRouteProblems) }),
 });
 
@@ -139,11 +146,11 @@ export const replaceTaskRoute = defineRoute({
   description: "Omitted optional fields return to their defaults. Send If-Match to refuse overwriting a newer version.",
   tags,
   security,
-  request: {
-    params: TaskIdParams,
-    headers: ifMatch,
-    body: { required: true, content: { "application/json": { schema: ReplaceTaskBody } } },
-  },
+  request: () => ({
+    params: TaskIdParams(),
+    headers: ifMatch(),
+    body: { required: true, content: { "application/json": { schema: ReplaceTaskBody() } } },
+  }),
   responses: () => ({
     200: taskResponse("The updated task"),
     ...problemResponses(400, 404, 412, 413, 415, ...everyRouteProblems),
@@ -158,7 +165,7 @@ export const deleteTaskRoute = defineRoute({
   description: "The task disappears at once and can be restored for a few minutes (restoreTask).",
   tags,
   security,
-  request: { params: TaskIdParams, headers: ifMatch },
+  request: () => ({ params: TaskIdParams(), headers: ifMatch() }),
   responses: () => ({
     204: { description: "Deleted", headers: rateLimitPolicy },
     ...problemResponses(404, 412, ...everyRouteProblems),
@@ -173,11 +180,11 @@ export const completeTaskRoute = defineRoute({
   description: "Without a body the task's completion flips; with {completed} it is set, which is safe to retry.",
   tags,
   security,
-  request: {
-    params: TaskIdParams,
-    headers: ifMatch,
-    body: { required: false, content: { "application/json": { schema: CompleteTaskBody } } },
-  },
+  request: () => ({
+    params: TaskIdParams(),
+    headers: ifMatch(),
+    body: { required: false, content: { "application/json": { schema: CompleteTaskBody() } } },
+  }),
   responses: () => ({
     200: taskResponse("The task after the change"),
     ...problemResponses(400, 404, 412, 413, 415, ...everyRouteProblems),
