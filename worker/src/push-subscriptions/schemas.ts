@@ -1,18 +1,10 @@
 /** Shapes of the push subscription routes (issue 15, specs/001-tasks-api and 004). */
 import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
-import { TaskParams } from "../tasks/schemas.ts";
+import { userThingParams } from "../tasks/schemas.ts";
 
 export const SubscriptionIdParams = lazy(() =>
-  z.extend(TaskParams(), {
-    id: z.uuid("Must be a push subscription id (UUID)").check(
-      z.meta({
-        maxLength: 36,
-        param: { name: "id", in: "path" },
-        example: "3c9a8e1f-2b47-4d0a-8f6e-51c2d7b9a0e4",
-      }),
-    ),
-  }),
+  userThingParams("Must be a push subscription id (UUID)", "3c9a8e1f-2b47-4d0a-8f6e-51c2d7b9a0e4"),
 );
 
 export const CreatedSubscription = lazy(() =>

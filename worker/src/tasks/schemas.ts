@@ -37,16 +37,14 @@ export const TaskParams = lazy(() =>
   }),
 );
 
-export const TaskIdParams = lazy(() =>
+/** A path with the user's id and the UUID of one of their things: `{userId}/…/{id}`. */
+export const userThingParams = (message: string, example: string) =>
   z.extend(TaskParams(), {
-    id: z.uuid("Must be a task id (UUID)").check(
-      z.meta({
-        maxLength: 36,
-        param: { name: "id", in: "path" },
-        example: "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11",
-      }),
-    ),
-  }),
+    id: z.uuid(message).check(z.meta({ maxLength: 36, param: { name: "id", in: "path" }, example })),
+  });
+
+export const TaskIdParams = lazy(() =>
+  userThingParams("Must be a task id (UUID)", "0b0f8a4e-5c39-4d6c-9a51-2a7f4c1b9e11"),
 );
 
 /** Postgres text cannot hold U+0000 or a lone surrogate; refuse them here rather than fail in the database. */
