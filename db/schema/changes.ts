@@ -18,7 +18,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { user } from "./auth.ts";
+import { user } from "./user.ts";
 
 export const changeKinds = ["created", "updated", "deleted"] as const;
 export type ChangeKind = (typeof changeKinds)[number];

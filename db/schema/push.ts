@@ -6,7 +6,7 @@
  * endpoint updates its row (unique per user and endpoint).
  */
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { user } from "./auth.ts";
+import { user } from "./user.ts";
 
 /** At most this many subscriptions per user (a per-user cap trigger, as for tasks). */
 export const MAX_PUSH_SUBSCRIPTIONS_PER_USER = 20;

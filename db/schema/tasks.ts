@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { user } from "./auth.ts";
+import { user } from "./user.ts";
 
 export const taskPriorities = ["none", "low", "medium", "high"] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
