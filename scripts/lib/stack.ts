@@ -17,6 +17,10 @@ import { fileURLToPath } from "node:url";
 import { generateVapidKeys } from "../../worker/src/push/vapid.ts";
 import { claimDevStack, ensureDevVars, writePerRunDevVars } from "./dev-vars.ts";
 import { waitFor } from "./ports.ts";
+import { DEFAULT_PORTS, originsOf, type StackPorts, type StackUrls, stackUrls } from "./stack-urls.ts";
+
+export { DEFAULT_PORTS, type StackPorts, type StackUrls, stackUrls };
+
 import { type Group, type OutputSink, printPrefixed, startGroup } from "./process-group.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -27,15 +31,6 @@ const DEV_VARS = join(ROOT, "web/.dev.vars");
 const DEV_OWNER = join(ROOT, ".artifacts", "dev-stack.pid");
 /** Pages asked for until they render before the stack counts as ready (see `warmUp`). */
 const WARM_PAGES = ["/", "/sign-in", "/sign-up", "/tasks"];
-
-export interface StackPorts {
-  site: number;
-  api: number;
-  sql: number;
-}
-
-/** The ports web/wrangler.jsonc and wrangler.jsonc name, which `npm run dev` uses. */
-export const DEFAULT_PORTS: Readonly<StackPorts> = { site: 4321, api: 8787, sql: 5480 };
 
 /** Something in front of the SQL endpoint that the API and the site talk to instead. */
 export interface SqlProxy {
@@ -71,17 +66,6 @@ export interface StackOptions {
   timeoutMs?: number;
 }
 
-export interface StackUrls {
-  site: string;
-  api: string;
-  /** The SQL endpoint's own origin (/health, /stats); never the proxy's. */
-  sql: string;
-  /** Where the API and the site send SQL (NEON_HTTP_ENDPOINT): through the proxy if there is one. */
-  sqlEndpoint: string;
-  /** The connection string the endpoint accepts (it carries this run's password). */
-  databaseUrl: string;
-}
-
 export interface Stack {
   urls: StackUrls;
   /** The preview's build folder (mode "preview" only). */
@@ -90,21 +74,6 @@ export interface Stack {
   crashed: Promise<string>;
   /** Stops every process (SIGTERM, SIGKILL after a few seconds), then closes the proxy. */
   stop(): Promise<void>;
-}
-
-function originsOf(ports: StackPorts, sqlEndpoint: string) {
-  const site = `http://localhost:${ports.site}`;
-  const api = `http://localhost:${ports.api}`;
-  return {
-    api: {
-      NEON_HTTP_ENDPOINT: sqlEndpoint,
-      AUTH_JWKS_URL: `${site}/api/auth/jwks`,
-      AUTH_ISSUER: site,
-      AUTH_AUDIENCE: api,
-      ALLOWED_ORIGINS: site,
-    },
-    site: { NEON_HTTP_ENDPOINT: sqlEndpoint, SITE_ORIGIN: site, API_ORIGIN: api },
-  };
 }
 
 /** The entries of `values` that differ from the Wrangler files' own. */
@@ -127,22 +96,6 @@ async function vapidPair(): Promise<{ VAPID_PUBLIC_KEY: string; VAPID_PRIVATE_KE
 /** `--var` flags (wrangler hides their values in its output). */
 function varFlags(values: Record<string, string>): string[] {
   return Object.entries(values).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
-}
-
-/**
- * Where a stack on `ports` with SQL password `password` will serve, known before it starts (the
- * browser journeys hand these to their tests while the preview is still building). Without a proxy,
- * `sqlEndpoint` is the endpoint's own `/sql`.
- */
-export function stackUrls(ports: StackPorts, password: string): StackUrls {
-  const sql = `http://127.0.0.1:${ports.sql}`;
-  return {
-    site: `http://localhost:${ports.site}`,
-    api: `http://localhost:${ports.api}`,
-    sql,
-    sqlEndpoint: `${sql}/sql`,
-    databaseUrl: `postgresql://local:${encodeURIComponent(password)}@localhost:${ports.sql}/todo`,
-  };
 }
 
 /** Starts the stack and resolves once it serves; throws (having stopped what it started) if it cannot. */
