@@ -19,7 +19,8 @@ import { lazy } from "../openapi/lazy.ts";
 import { MAX_REMINDERS } from "../recurrence/duration.ts";
 import { MAX_RULE_LENGTH } from "../recurrence/rule.ts";
 import { checkRecurrence, recurrenceFields } from "../recurrence/schemas.ts";
-import { MAX_TIME_ZONE_LENGTH } from "../recurrence/time-zone.ts";
+// isTimeZone: IANA names only, since Postgres reads "+01:00" as POSIX, west of UTC, the opposite of ISO.
+import { isTimeZone, MAX_TIME_ZONE_LENGTH } from "../recurrence/time-zone.ts";
 import { instant, isWellFormed } from "./bounds.ts";
 import { CURSOR_OF_ANOTHER_SORT, CURSOR_PATTERN, cursorParam } from "./cursor.ts";
 
@@ -157,17 +158,6 @@ export const Task = lazy(() =>
 
 export const taskSorts = ["created", "updated", "title", "due", "priority"] as const;
 export const dueFilters = ["overdue", "today", "week", "none"] as const;
-
-/** IANA names only: Postgres reads "+01:00" as POSIX, west of UTC, the opposite of ISO. */
-const isTimeZone = (zone: string) => {
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone) || /^(UTC|GMT)?[+-]/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** The list's query parameters; the bulk filter picks from these. */
 export const ListFields = lazy(() =>
