@@ -8,9 +8,6 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { user } from "./user.ts";
 
-/** At most this many subscriptions per user (a per-user cap trigger, as for tasks). */
-export const MAX_PUSH_SUBSCRIPTIONS_PER_USER = 20;
-
 export const pushSubscriptions = pgTable(
   "push_subscriptions",
   {

@@ -5,10 +5,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { user } from "./user.ts";
-
-export const taskPriorities = ["none", "low", "medium", "high"] as const;
-export type TaskPriority = (typeof taskPriorities)[number];
-export const repeatFroms = ["due", "completion"] as const;
+import { repeatFroms, taskPriorities } from "./values.ts";
 
 export const tasks = pgTable(
   "tasks",

@@ -158,6 +158,8 @@ export interface AppEnv {
     config: Config;
     /** The verified token's `sub`; set by requireUser. */
     userId: string;
+    /** When the verified token expires, in ms since the epoch; set by requireUser with userId. */
+    tokenExpiresAt: number;
     /** The database as `userId` sees it (row-level security); set by requireUser with userId. */
     db: Database;
   };

@@ -4,12 +4,9 @@
  * `c.var.userId` and `c.var.db`, the database as that user sees it.
  */
 import { createMiddleware } from "hono/factory";
-import { databaseFor } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
-import { publishChanges } from "../live/own-changes.ts";
 import { isWebSocketUpgrade, tokenFromSubprotocols } from "../live/subprotocol.ts";
 import { ProblemError } from "../problems/problem-error.ts";
-import { InvalidTokenError, KeySourceError, verifyAccessToken } from "./verify-access-token.ts";
 
 /** RFC 9110 §11.1: the scheme name is case-insensitive; the token is one run of token68 characters. */
 const BEARER = /^bearer ([^\s,]+)$/i;
@@ -38,9 +35,12 @@ export const requireUser = createMiddleware<AppEnv>(async function requireUser(c
   const token = BEARER.exec(header)?.[1];
   if (!token) throw unauthenticated("INVALID_TOKEN");
 
+  // jose loads with the first token to verify, not at startup (issue 14); a request without one never needs it.
+  const { InvalidTokenError, KeySourceError, verifyAccessToken } = await import("./verify-access-token.ts");
   let sub: string;
+  let exp: number;
   try {
-    ({ sub } = await verifyAccessToken(token, c.var.config));
+    ({ sub, exp } = await verifyAccessToken(token, c.var.config));
   } catch (error) {
     if (error instanceof InvalidTokenError) {
       console.warn(`Refused access token: ${error.message}`);
@@ -60,9 +60,9 @@ export const requireUser = createMiddleware<AppEnv>(async function requireUser(c
     throw new ProblemError("FORBIDDEN", { detail: "The path's user id is not the signed-in user." });
   }
   c.set("userId", sub);
-  // The database is bound to the user as soon as there is one: no route can reach it unscoped. A
-  // write's transaction also reads back the changes it made, which go to the user's live sockets.
-  const epilogue = c.req.method === "GET" ? undefined : publishChanges(c, sub);
-  c.set("db", databaseFor(c.var.config, sub, epilogue));
+  c.set("tokenExpiresAt", exp * 1000);
+  // The database is bound to the user as soon as there is one: no route can reach it unscoped.
+  const { userDatabase } = await import("./user-database.ts");
+  c.set("db", userDatabase(c, sub));
   await next();
 });

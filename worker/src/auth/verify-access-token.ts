@@ -38,6 +38,8 @@ const FORBIDDEN_HEADERS = ["jwk", "jku", "x5u", "x5c", "x5t", "x5t#S256"];
 
 export interface AccessClaims {
   sub: string;
+  /** When the token expires, in seconds since the epoch. */
+  exp: number;
   email?: string;
   name?: string;
 }
@@ -162,7 +164,8 @@ export async function verifyAccessToken(token: string, config: Config): Promise<
     throw new KeySourceError("could not obtain verification keys", { cause: error });
   }
   if (typeof payload.sub !== "string" || payload.sub === "") throw new InvalidTokenError("sub is not a string");
-  const claims: AccessClaims = { sub: payload.sub };
+  // jwtVerify has checked that exp is a number in the future (a required claim).
+  const claims: AccessClaims = { sub: payload.sub, exp: payload.exp as number };
   if (typeof payload.email === "string") claims.email = payload.email;
   if (typeof payload.name === "string") claims.name = payload.name;
   return claims;

@@ -8,11 +8,7 @@ import { and, asc, eq, gt } from "drizzle-orm";
 import { changeSequences, taskChanges } from "../../../db/schema/changes.ts";
 import type { Database } from "../db/client.ts";
 import type { ChangeRecord } from "./events.ts";
-
-/** Changes are kept at least this long (the purge in the migration uses the same figure). */
-export const CHANGE_RETENTION_DAYS = 7;
-/** At most this many changes per answer; the client asks again from the answer's cursor. */
-export const FEED_PAGE = 500;
+import { FEED_PAGE } from "./schemas.ts";
 
 export type FeedOutcome =
   | { kind: "page"; changes: ChangeRecord[]; cursor: number }

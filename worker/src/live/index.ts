@@ -4,20 +4,21 @@
  * /api/{userId}/changes. Both sit behind the same token and `sub` checks as
  * every /api/{userId}/* route (app.ts).
  */
-import { decodeJwt } from "jose";
 import type { AppEnv } from "../env.ts";
 import { openApiRouter } from "../openapi/router.ts";
 import { ProblemError } from "../problems/problem-error.ts";
-import { cursorOf, eventOf } from "./events.ts";
-import { readFeed } from "./feed-queries.ts";
 import { hubFor } from "./publish.ts";
 import { changesRoute } from "./routes.ts";
-import { BEARER_PROTOCOL, isWebSocketUpgrade, tokenFromSubprotocols } from "./subprotocol.ts";
+import { BEARER_PROTOCOL, isWebSocketUpgrade } from "./subprotocol.ts";
+
+/** The feed's queries, drizzle and the tables, loaded by the feed's first request (./data.ts). */
+const data = () => import("./data.ts");
 
 export const liveRouter = openApiRouter<AppEnv>()
   .openapi(changesRoute, async (c) => {
     const { since } = c.req.valid("query");
     const userId = c.var.userId;
+    const { cursorOf, eventOf, readFeed } = await data();
     const feed = await readFeed(c.var.db, userId, since === undefined ? undefined : Number(since));
     if (feed.kind === "expired") {
       throw new ProblemError("CURSOR_EXPIRED", {
@@ -36,12 +37,10 @@ export const liveRouter = openApiRouter<AppEnv>()
       });
     }
     const offered = c.req.header("sec-websocket-protocol");
-    // requireUser has verified this token (from Authorization, else the subprotocol); only its expiry is read here.
-    const token = c.req.header("authorization")?.slice("bearer ".length) ?? tokenFromSubprotocols(offered) ?? "";
-    const { exp = 0 } = decodeJwt(token);
     // Typed as workerd's Response even where the site's type check reads this file with the DOM's.
     const answer: Response & { webSocket?: WebSocket | null } = await hubFor(c.env, c.var.userId).fetch(
-      `https://user-hub/connect?expires=${exp * 1000}`,
+      // The socket closes when the token requireUser verified (from Authorization, else the subprotocol) expires.
+      `https://user-hub/connect?expires=${c.var.tokenExpiresAt}`,
       {
         headers: { upgrade: "websocket" },
       },

@@ -3,8 +3,7 @@ import { defineRoute } from "../openapi/router.ts";
 import { problemResponses } from "../problems/openapi.ts";
 import { everyRouteProblems, rateLimitPolicy, security } from "../tasks/routes.ts";
 import { TaskParams } from "../tasks/schemas.ts";
-import { CHANGE_RETENTION_DAYS } from "./feed-queries.ts";
-import { ChangeFeed, ChangesQuery } from "./schemas.ts";
+import { CHANGE_RETENTION_DAYS, ChangeFeed, ChangesQuery } from "./schemas.ts";
 
 export const changesRoute = defineRoute({
   operationId: "listChanges",

@@ -2,7 +2,11 @@
 import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
 import { count, Task } from "../tasks/schemas.ts";
-import { FEED_PAGE } from "./feed-queries.ts";
+
+/** Changes are kept at least this long (the purge in db/migrations/0005_task_changes.sql uses the same figure). */
+export const CHANGE_RETENTION_DAYS = 7;
+/** At most this many changes per answer; the client asks again from the answer's cursor. */
+export const FEED_PAGE = 500;
 
 /** Cursors are sequence numbers as text; bounded well inside Number.MAX_SAFE_INTEGER. */
 const cursor = lazy(() =>

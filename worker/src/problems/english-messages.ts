@@ -8,4 +8,13 @@
 import { config } from "zod/mini";
 import en from "zod/v4/locales/en.js";
 
-config(en());
+type ErrorMap = ReturnType<typeof en>["localeError"];
+let english: ErrorMap | undefined;
+
+// The table is built when zod first words an issue, not when the Worker loads (issue 14: startup).
+config({
+  localeError(issue) {
+    english ??= en().localeError;
+    return english(issue);
+  },
+});

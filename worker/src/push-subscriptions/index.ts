@@ -3,20 +3,22 @@
  * Postgres holds them; the user's hub reads them when a reminder is due
  * (ADR 0014), so a change here needs nothing more.
  */
-import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "../../../db/schema/push.ts";
+import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "../../../db/schema/values.ts";
 import type { AppEnv, Config } from "../env.ts";
 import { openApiRouter } from "../openapi/router.ts";
 import { ProblemError } from "../problems/problem-error.ts";
 import { validationProblem } from "../problems/validation-hook.ts";
 import { endpointPolicy } from "../push/endpoint-policy.ts";
 import { withEndpointPolicy } from "../push/schemas.ts";
-import { deleteSubscription, upsertSubscription } from "./queries.ts";
 import {
   createSubscriptionRoute,
   deleteSubscriptionRoute,
   VAPID_KEY_MAX_AGE_SECONDS,
   vapidPublicKeyRoute,
 } from "./routes.ts";
+
+/** The queries, drizzle and the table, loaded by the first request that needs them (see tasks/data.ts). */
+const queries = () => import("./queries.ts");
 
 /** The body schema with this deployment's allow-list, built once per configuration. */
 const policies = new WeakMap<Config, ReturnType<typeof withEndpointPolicy>>();
@@ -56,6 +58,7 @@ export const pushSubscriptionsRouter = openApiRouter<AppEnv>()
     const checked = bodyWithPolicy(c.var.config).safeParse(c.req.valid("json"));
     if (!checked.success) throw validationProblem("json", checked.error);
     const input = checked.data;
+    const { upsertSubscription } = await queries();
     let id: string;
     try {
       id = await upsertSubscription(c.var.db, c.var.userId, input);
@@ -70,6 +73,7 @@ export const pushSubscriptionsRouter = openApiRouter<AppEnv>()
   })
   .openapi(deleteSubscriptionRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const { deleteSubscription } = await queries();
     if (!(await deleteSubscription(c.var.db, c.var.userId, id))) {
       throw new ProblemError("PUSH_SUBSCRIPTION_NOT_FOUND", { detail: `No push subscription ${id} for you.` });
     }

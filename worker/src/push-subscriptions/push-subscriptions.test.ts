@@ -5,7 +5,8 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { MAX_PUSH_SUBSCRIPTIONS_PER_USER, pushSubscriptions } from "../../../db/schema/push.ts";
+import { pushSubscriptions } from "../../../db/schema/push.ts";
+import { MAX_PUSH_SUBSCRIPTIONS_PER_USER } from "../../../db/schema/values.ts";
 import { bearer, jsonBody, request, signUpUser, type TestUser, testBindings } from "../../test/harness.ts";
 import { newFakeSubscription } from "../../test/push-service-client.ts";
 import { databaseFor } from "../db/client.ts";

@@ -9,7 +9,7 @@
 import { type Bindings, configFor } from "../env.ts";
 import { hubFor } from "../live/publish.ts";
 import { planOf } from "./plan.ts";
-import { SCHEDULER_PAGE_SIZE, type UpcomingTask, upcomingPage } from "./scheduler-queries.ts";
+import type { UpcomingTask } from "./scheduler-queries.ts";
 
 /** Hubs called at once per page. */
 const HUB_CONCURRENCY = 20;
@@ -23,6 +23,8 @@ function byUser(tasks: readonly UpcomingTask[]): Map<string, UpcomingTask[]> {
 /** Re-sends the next 24 h of reminders to each owner's hub; answers how many tasks and users it covered. */
 export async function resendUpcomingReminders(env: Bindings, now: number): Promise<{ tasks: number; users: number }> {
   const config = configFor(env);
+  // The driver loads when the trigger fires, not at every startup (issue 14).
+  const { SCHEDULER_PAGE_SIZE, upcomingPage } = await import("./scheduler-queries.ts");
   let after: { userId: string; id: string } | undefined;
   let tasks = 0;
   let users = 0;

@@ -11,13 +11,14 @@
  * completed task whose change never reached the hub sends nothing, and a hub
  * whose user has nothing left to remind empties its storage (ADR 0014).
  */
-import { databaseFor } from "../db/client.ts";
 import { type Bindings, configFor } from "../env.ts";
-import { deleteSubscriptions } from "../push-subscriptions/queries.ts";
 import { deliver, signerFor } from "./deliver.ts";
-import { checkDue, type DueCheck, upcomingPlans } from "./hub-queries.ts";
+import type { DueCheck } from "./hub-queries.ts";
 import type { ReminderDueMessage, ReminderPlan } from "./plan.ts";
 import { ReminderBook, type ReminderEntry } from "./reminder-book.ts";
+
+/** The hub's queries, drizzle and the tables, loaded when it first needs Postgres (./hub-data.ts). */
+const data = () => import("./hub-data.ts");
 
 /** A push service that asked to retry is tried this many more times, waiting 30 s, 1, 2, 4 and 8 min. */
 export const MAX_PUSH_ATTEMPTS = 5;
@@ -58,6 +59,7 @@ export class HubReminders {
     if (plans.length > 0) this.book.apply(plans, now);
     const owner = this.owner();
     if (resync && owner) {
+      const { databaseFor, upcomingPlans } = await data();
       const all = await upcomingPlans(databaseFor(configFor(this.env), owner), owner, now);
       this.book.resync(all, Date.now());
     }
@@ -75,6 +77,7 @@ export class HubReminders {
     let check: DueCheck;
     try {
       const taskIds = [...new Set(due.map((entry) => entry.taskId))];
+      const { checkDue, databaseFor } = await data();
       check = await checkDue(databaseFor(configFor(this.env), owner), owner, taskIds, now);
     } catch (error) {
       // Unchecked, nothing is sent: each entry waits as a retry would.
@@ -158,6 +161,7 @@ export class HubReminders {
     const owner = this.owner();
     if (!owner) return;
     try {
+      const { databaseFor, deleteSubscriptions } = await data();
       await deleteSubscriptions(databaseFor(configFor(this.env), owner), owner, ids);
     } catch (error) {
       // The next reminder sends to them again, and deletes them then.

@@ -10,6 +10,10 @@ import * as z from "zod/mini";
 export const MAX_TASKS_PER_USER = 10_000;
 /** Live (under 24 hours old) keys per user in `idempotency_keys` (trigger `idempotency_keys_per_user_limit`). */
 export const MAX_IDEMPOTENCY_KEYS_PER_USER = 10_000;
+/** A deleted task can be restored for this long (tasks/retention.ts purges it afterwards). */
+export const RESTORE_WINDOW_MINUTES = 10;
+/** A task keeps its newest 100 completions (the trigger in db/migrations/0006_recurrence.sql); all are listed. */
+export const MAX_COMPLETIONS_PER_TASK = 100;
 
 /** The first and last instants a stored date may be; the table's check `tasks_due_at_range` says the same. */
 export const EARLIEST_INSTANT = "1900-01-01T00:00:00.000Z";

@@ -1,8 +1,8 @@
 /** OpenAPI route definitions for restoring a task and for bulk actions; handlers live in ./index.ts. */
 import { defineRoute } from "../openapi/router.ts";
 import { problemResponses } from "../problems/openapi.ts";
+import { RESTORE_WINDOW_MINUTES } from "./bounds.ts";
 import { BulkBody, BulkResult } from "./bulk-schemas.ts";
-import { RESTORE_WINDOW_MINUTES } from "./retention.ts";
 import {
   everyRouteProblems,
   idempotencyKeyHeader,

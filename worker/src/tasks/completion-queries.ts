@@ -10,11 +10,9 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { type TaskRow, taskCompletions, tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
 import type { Precondition } from "../http/preconditions.ts";
+import { MAX_COMPLETIONS_PER_TASK } from "./bounds.ts";
 import { matching, outcome, owned, type WriteOutcome } from "./queries.ts";
 import type { SeriesStep } from "./series.ts";
-
-/** A task keeps its newest 100 completions (the trigger in db/migrations/0006_recurrence.sql); all are listed. */
-export const MAX_COMPLETIONS_PER_TASK = 100;
 
 /** Rows of a raw statement run in a batch. */
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

@@ -6,7 +6,7 @@ import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
 import { defineRoute } from "../openapi/router.ts";
 import { problemResponses } from "../problems/openapi.ts";
-import { MAX_COMPLETIONS_PER_TASK } from "./completion-queries.ts";
+import { MAX_COMPLETIONS_PER_TASK } from "./bounds.ts";
 import { everyRouteProblems, ifMatch, rateLimitPolicy, security, tags, taskResponse } from "./routes.ts";
 import { TaskIdParams } from "./schemas.ts";
 

@@ -4,9 +4,11 @@
  * `cursor` query parameter is decoded by its zod schema (`cursorParam`); that
  * it belongs to the requested sort is checked by the list query's schema.
  */
-import { base64url } from "jose";
+// The push module's base64url, not jose's: the list query's schema reads cursors, and jose need not load
+// before a token arrives (issue 14: startup).
 import * as z from "zod/mini";
 import { lazy } from "../openapi/lazy.ts";
+import { fromBase64Url, toBase64Url } from "../push/base64url.ts";
 
 export interface Cursor {
   sort: string;
@@ -19,7 +21,7 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 export function encodeCursor(cursor: Cursor): string {
-  return base64url.encode(encoder.encode(JSON.stringify([cursor.sort, cursor.order, cursor.key, cursor.id])));
+  return toBase64Url(encoder.encode(JSON.stringify([cursor.sort, cursor.order, cursor.key, cursor.id])));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,9 +33,11 @@ export const NOT_A_CURSOR = "Not a cursor from this API; use nextCursor as given
 export const CURSOR_OF_ANOTHER_SORT = "This cursor belongs to another sort order; start again without a cursor.";
 
 function decode(text: string): Cursor | undefined {
+  const bytes = fromBase64Url(text);
+  if (!bytes) return undefined;
   let parts: unknown;
   try {
-    parts = JSON.parse(decoder.decode(base64url.decode(text)));
+    parts = JSON.parse(decoder.decode(bytes));
   } catch {
     return undefined;
   }

@@ -3,16 +3,10 @@ import type { AppEnv } from "../env.ts";
 import { etagOf } from "../http/preconditions.ts";
 import { openApiRouter } from "../openapi/router.ts";
 import { ProblemError } from "../problems/problem-error.ts";
-import { runBulk } from "./bulk-queries.ts";
+import { RESTORE_WINDOW_MINUTES } from "./bounds.ts";
 import { bulkTasksRoute, restoreTaskRoute } from "./bulk-routes.ts";
-import { replaceOrAdvance, setCompletionOrAdvance } from "./completion.ts";
-import { listCompletions, undoLatestCompletion } from "./completion-queries.ts";
 import { listTaskCompletionsRoute, undoTaskCompletionRoute } from "./completion-routes.ts";
-import { restoreTask } from "./deletion-queries.ts";
-import { createTaskOnce, fingerprint, keyInProgress, keyReused } from "./idempotency.ts";
-import { listTasks } from "./list-queries.ts";
-import { deleteTask, findTask, type WriteOutcome } from "./queries.ts";
-import { RESTORE_WINDOW_MINUTES } from "./retention.ts";
+import type { WriteOutcome } from "./queries.ts";
 import {
   completeTaskRoute,
   createTaskRoute,
@@ -22,6 +16,9 @@ import {
   replaceTaskRoute,
 } from "./routes.ts";
 import { toTaskDto } from "./task-dto.ts";
+
+/** The queries, drizzle and the tables, loaded by the first request that needs them (./data.ts). */
+const data = () => import("./data.ts");
 
 const notFound = (id: string) => new ProblemError("TASK_NOT_FOUND", { detail: `No task ${id} in your list.` });
 
@@ -47,6 +44,7 @@ function taskPath(userId: string, id: string): string {
 // c.var.db is the database as c.var.userId sees it: row-level security backs every user_id filter.
 export const tasksRouter = openApiRouter<AppEnv>()
   .openapi(listTasksRoute, async (c) => {
+    const { listTasks } = await data();
     const page = await listTasks(c.var.db, c.var.userId, c.req.valid("query"));
     if (page.nextCursor) {
       const next = new URL(c.req.url);
@@ -57,6 +55,7 @@ export const tasksRouter = openApiRouter<AppEnv>()
   })
   .openapi(createTaskRoute, async (c) => {
     const key = c.req.valid("header")["idempotency-key"];
+    const { createTaskOnce } = await data();
     const { task, replayed } = await createTaskOnce(c.var.db, c.var.userId, key, c.req.valid("json"));
     c.header("location", taskPath(c.var.userId, task.id));
     c.header("etag", etagOf(task.version));
@@ -65,6 +64,7 @@ export const tasksRouter = openApiRouter<AppEnv>()
   })
   .openapi(getTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const { findTask } = await data();
     const row = await findTask(c.var.db, c.var.userId, id);
     if (!row) throw notFound(id);
     c.header("etag", etagOf(row.version));
@@ -73,12 +73,14 @@ export const tasksRouter = openApiRouter<AppEnv>()
   .openapi(replaceTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
     const precondition = c.req.valid("header")["if-match"];
+    const { replaceOrAdvance } = await data();
     const row = settled(await replaceOrAdvance(c.var.db, c.var.userId, id, c.req.valid("json"), precondition), id);
     c.header("etag", etagOf(row.version));
     return c.json(toTaskDto(row), 200);
   })
   .openapi(deleteTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const { deleteTask } = await data();
     settled(await deleteTask(c.var.db, c.var.userId, id, c.req.valid("header")["if-match"]), id);
     return c.body(null, 204);
   })
@@ -87,12 +89,14 @@ export const tasksRouter = openApiRouter<AppEnv>()
     const precondition = c.req.valid("header")["if-match"];
     // Without a body the validator passes {}: no `completed` means "toggle".
     const body: { completed?: boolean } = c.req.valid("json");
+    const { setCompletionOrAdvance } = await data();
     const row = settled(await setCompletionOrAdvance(c.var.db, c.var.userId, id, body.completed, precondition), id);
     c.header("etag", etagOf(row.version));
     return c.json(toTaskDto(row), 200);
   })
   .openapi(listTaskCompletionsRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const { listCompletions } = await data();
     const records = await listCompletions(c.var.db, c.var.userId, id);
     if (!records) throw notFound(id);
     const items = records.map((r) => ({ completedAt: r.completedAt.toISOString(), dueAt: r.dueAt.toISOString() }));
@@ -100,6 +104,7 @@ export const tasksRouter = openApiRouter<AppEnv>()
   })
   .openapi(undoTaskCompletionRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const { undoLatestCompletion } = await data();
     const result = await undoLatestCompletion(c.var.db, c.var.userId, id, c.req.valid("header")["if-match"]);
     if (result.kind === "no-completion") {
       throw new ProblemError("COMPLETION_NOT_FOUND", { detail: `Task ${id} has no completion to undo.` });
@@ -110,6 +115,7 @@ export const tasksRouter = openApiRouter<AppEnv>()
   })
   .openapi(restoreTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
+    const { restoreTask } = await data();
     const result = await restoreTask(c.var.db, c.var.userId, id, c.req.valid("header")["if-match"]);
     if (result.kind === "expired") throw tooLate(`Task ${id}`);
     const row = settled(result, id);
@@ -119,6 +125,7 @@ export const tasksRouter = openApiRouter<AppEnv>()
   .openapi(bulkTasksRoute, async (c) => {
     const input = c.req.valid("json");
     const key = c.req.valid("header")["idempotency-key"];
+    const { fingerprint, keyInProgress, keyReused, runBulk } = await data();
     const claim = key ? { key, requestHash: await fingerprint({ bulk: input }) } : undefined;
     const result = await runBulk(c.var.db, c.var.userId, input, claim);
     switch (result.kind) {

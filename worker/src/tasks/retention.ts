@@ -7,9 +7,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { tasks } from "../../../db/schema/tasks.ts";
 import type { Database } from "../db/client.ts";
-
-/** A deleted task can be restored for this long. */
-export const RESTORE_WINDOW_MINUTES = 10;
+import { RESTORE_WINDOW_MINUTES } from "./bounds.ts";
 
 /** At most this many expired rows are purged per request. */
 export const PURGE_LIMIT = 200;

@@ -14,7 +14,7 @@
  * openapi/startup.test.ts fails when anything is built at load.
  */
 import * as z from "zod/mini";
-import { repeatFroms, taskPriorities } from "../../../db/schema/tasks.ts";
+import { repeatFroms, taskPriorities } from "../../../db/schema/values.ts";
 import { lazy } from "../openapi/lazy.ts";
 import { MAX_REMINDERS } from "../recurrence/duration.ts";
 import { MAX_RULE_LENGTH } from "../recurrence/rule.ts";
