@@ -67,5 +67,9 @@ describe("the daily re-send of reminders", () => {
     await expect(as('select email from "user" limit 1')).rejects.toThrow(/permission denied/);
     await expect(as("update tasks set title = 'x' where false")).rejects.toThrow(/permission denied/);
     await expect(as("delete from push_subscriptions where false")).rejects.toThrow(/permission denied/);
+    // The hub reads subscriptions as their owner; the daily read needs none (migration 0008).
+    await expect(as("select endpoint, p256dh, auth from push_subscriptions limit 1")).rejects.toThrow(
+      /permission denied/,
+    );
   });
 });
