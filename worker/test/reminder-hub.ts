@@ -7,6 +7,8 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { expect, vi } from "vitest";
+import type { Bindings } from "../src/env.ts";
+import { HubReminders } from "../src/reminders/hub-reminders.ts";
 import type { ReminderEntry } from "../src/reminders/reminder-book.ts";
 import { bearer, jsonBody, request, type TestUser } from "./harness.ts";
 import { type FakeSubscription, newFakeSubscription } from "./push-service-client.ts";
@@ -43,16 +45,30 @@ export async function alarmUntil(user: TestUser, done: () => Promise<void>, time
 }
 
 /**
- * Makes every waiting entry due now (a first try or a retry after its backoff), as the clock would,
- * then runs the alarm once. Rewrites the book's keys (`reminder:<fireAt, 16 digits>:<taskId>`).
+ * Makes every waiting entry due now (a first try or a retry after its backoff), as the clock would.
+ * Rewrites the book's keys (`reminder:<fireAt, 16 digits>:<taskId>`).
  */
+function makeDue(state: DurableObjectState): void {
+  const now = Date.now();
+  for (const [key, entry] of state.storage.kv.list<ReminderEntry>({ prefix: "reminder:" })) {
+    state.storage.kv.delete(key);
+    state.storage.kv.put(`reminder:${String(now).padStart(16, "0")}:${entry.taskId}`, { ...entry, fireAt: now });
+  }
+}
+
+/** Makes every waiting entry due now, then runs the alarm once. */
 export async function fireNow(user: TestUser): Promise<void> {
-  await runInDurableObject(hubOf(user), (_, state) => {
-    const now = Date.now();
-    for (const [key, entry] of state.storage.kv.list<ReminderEntry>({ prefix: "reminder:" })) {
-      state.storage.kv.delete(key);
-      state.storage.kv.put(`reminder:${String(now).padStart(16, "0")}:${entry.taskId}`, { ...entry, fireAt: now });
-    }
-  });
+  await runInDurableObject(hubOf(user), (_, state) => makeDue(state));
   await runDurableObjectAlarm(hubOf(user));
+}
+
+/**
+ * As fireNow, but the hub's reminder half runs on the hub's own storage with other bindings (its
+ * database behind the fault proxy, say); open pages hear nothing, and the alarm is left as it was.
+ */
+export async function fireNowWith(user: TestUser, bindings: Bindings): Promise<void> {
+  await runInDurableObject(hubOf(user), async (_, state) => {
+    makeDue(state);
+    await new HubReminders(state, bindings, () => undefined).fire(Date.now());
+  });
 }

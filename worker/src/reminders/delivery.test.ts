@@ -7,6 +7,8 @@
  *   a hub with nothing left to remind empties its storage (004 FR-031);
  * - a push service's 429 or 503 is retried, for that browser only, honouring
  *   Retry-After, until it is delivered, exactly once (004 FR-028).
+ * - while Postgres cannot be reached nothing is sent, and the reminder waits as
+ *   a retry does, then goes out once it can (004 FR-031 and 004 FR-028).
  * Times are not waited for: fireNow moves the waiting entries to now.
  */
 import { decodeJwt } from "jose";
@@ -14,7 +16,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { connectingRole } from "../../test/database.ts";
 import { createTask, deleteAccount, signUpUser, type TestUser } from "../../test/harness.ts";
 import { type Listener, listen } from "../../test/live-sockets.ts";
-import { alarmOf, alarmUntil, fireNow, pending, storedKeys, subscribed } from "../../test/reminder-hub.ts";
+import { alarmOf, alarmUntil, fireNow, fireNowWith, pending, storedKeys, subscribed } from "../../test/reminder-hub.ts";
+import { newFaultyDatabase } from "../../test/sql-fault-proxy.ts";
 
 const open: Listener[] = [];
 afterEach(() => {
@@ -134,4 +137,28 @@ describe("retries", () => {
     // Open pages heard of it once, on the first try.
     await vi.waitFor(() => expect(reminderDue(listener)).toHaveLength(1));
   }, 60_000);
+
+  // Covers 004 FR-031, 004 FR-028.
+  it("sends nothing while Postgres cannot be reached, keeps the reminder, and delivers it once it can", async () => {
+    const user = await signUpUser();
+    const { fake } = await subscribed(user);
+    const task = await remindedTask(user, "Through an outage");
+    const database = newFaultyDatabase();
+    await database.setMode("down");
+
+    const firstTry = Date.now();
+    await fireNowWith(user, database.bindings);
+    expect((await database.counts()).received, "the hub asked Postgres").toBeGreaterThan(0);
+    expect(await fake.received()).toEqual([]);
+    const [waiting] = await pending(user);
+    expect(waiting).toMatchObject({ taskId: task.id, attempt: 1 });
+    expect(waiting?.fireAt).toBeGreaterThanOrEqual(firstTry + 30_000);
+
+    await database.setMode("pass");
+    await fireNowWith(user, database.bindings);
+    const received = await fake.received();
+    expect(received.map((message) => message.status)).toEqual([201]);
+    expect(JSON.parse(received[0]?.text ?? "null")).toMatchObject({ title: "Through an outage", dueAt: task.dueAt });
+    expect(await pending(user)).toEqual([]);
+  });
 });
