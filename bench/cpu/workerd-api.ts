@@ -14,14 +14,13 @@
  * - the Durable Object keeps its storage in memory.
  * The workerd process is this group's leader, so its pid is the one to time.
  */
-import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { experimental_readRawConfig } from "wrangler";
 import { freePort, waitFor } from "../../scripts/lib/ports.ts";
 import { startGroup } from "../../scripts/lib/process-group.ts";
-import { WRANGLER } from "../verify/bench-worker.ts";
+import { dryRunBundle } from "../size/worker-bundles.ts";
 import { RATE_LIMITER_SOURCE, workerdConfig } from "./workerd-config.ts";
 
 /** Requests per minute per user for the bench's limiter: the bench sends a few thousand in all. */
@@ -63,12 +62,7 @@ function workerdBinary(): string {
 
 /** `wrangler deploy --dry-run`: the exact modules a deploy would upload. */
 function bundle(outdir: string): string[] {
-  const result = spawnSync(
-    process.execPath,
-    [WRANGLER, "deploy", "--dry-run", "--outdir", outdir, "--config", "wrangler.jsonc"],
-    { encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-  );
-  if (result.status !== 0) throw new Error(`bundling the API failed:\n${result.stdout}${result.stderr}`);
+  dryRunBundle("wrangler.jsonc", outdir);
   const modules = readdirSync(outdir).filter((name) => /\.m?js$/.test(name));
   // The entry point first: workerd takes the first module as the main one.
   return modules.sort((a, b) => Number(b === "index.js") - Number(a === "index.js"));

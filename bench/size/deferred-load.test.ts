@@ -15,13 +15,12 @@
  * with a stand-in for `cloudflare:workers` (only DurableObject is imported).
  * The positive control runs one body's initializer and sees its probe fire.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { WRANGLER } from "../verify/bench-worker.ts";
+import { dryRunBundle } from "./worker-bundles.ts";
 
 /** The modules that must not be evaluated at startup, as esbuild names them in the bundle. */
 const DEFERRED = [
@@ -37,12 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), "deferred-load-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function bundle(): string {
-  const result = spawnSync(
-    process.execPath,
-    [WRANGLER, "deploy", "--dry-run", "--config", "wrangler.jsonc", "--outdir", dir, "--minify=false"],
-    { encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`wrangler could not bundle the API:\n${result.stderr}`);
+  dryRunBundle("wrangler.jsonc", dir, ["--minify=false"]);
   return readFileSync(join(dir, "index.js"), "utf8");
 }
 

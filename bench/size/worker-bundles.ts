@@ -31,21 +31,27 @@ function files(dir: string): string[] {
   });
 }
 
+/**
+ * `wrangler deploy --dry-run` for `config` into `outdir`: the exact modules a deploy would upload
+ * (`extra` adds flags, e.g. `--minify=false`). Answers wrangler's output; throws if it failed.
+ */
+export function dryRunBundle(config: string, outdir: string, extra: readonly string[] = []): string {
+  const result = spawnSync(
+    process.execPath,
+    [WRANGLER, "deploy", "--dry-run", "--outdir", outdir, "--config", config, ...extra],
+    { encoding: "utf8", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
+  );
+  const output = `${result.stdout}${result.stderr}`;
+  if (result.status !== 0) throw new Error(`wrangler deploy --dry-run --config ${config} failed:\n${output}`);
+  return output;
+}
+
 export function measureWorkerBundle(name: string, config: string): WorkerBundle {
   const outdir = mkdtempSync(join(tmpdir(), "bench-bundle-"));
   try {
-    const result = spawnSync(
-      process.execPath,
-      [WRANGLER, "deploy", "--dry-run", "--outdir", outdir, "--config", config],
-      {
-        encoding: "utf8",
-        env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
-      },
-    );
-    const output = `${result.stdout}${result.stderr}`;
+    const output = dryRunBundle(config, outdir);
     const upload = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(output);
-    if (result.status !== 0 || !upload)
-      throw new Error(`wrangler deploy --dry-run --config ${config} failed:\n${output}`);
+    if (!upload) throw new Error(`wrangler deploy --dry-run --config ${config} printed no upload size:\n${output}`);
     // Source maps and wrangler's README are written beside the bundle but not uploaded as code.
     const modules = files(outdir)
       .filter((path) => /\.(m?js|cjs|wasm)$/.test(path))
